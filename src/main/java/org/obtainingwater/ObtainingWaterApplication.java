@@ -1,0 +1,13 @@
+package org.obtainingwater;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The obtaining-water (获得用水) process application: Camunda 7 embedded in Spring Boot. */
+@SpringBootApplication
+public class ObtainingWaterApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ObtainingWaterApplication.class, args);
+  }
+}

@@ -1,0 +1,29 @@
+package org.obtainingwater.construction;
+
+import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
+import static org.obtainingwater.process.CaseVariables.WORK_ORDER_NUMBER;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.obtainingwater.process.CaseReferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code serviceTask_issueWorkOrder} (下达施工任务单): issues the work order for the pipe outside the
+ * red line. The construction team receives it as their Tasklist task, which shows its number.
+ */
+@Component
+class IssueWorkOrderDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IssueWorkOrderDelegate.class);
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String applicationNumber = APPLICATION_NUMBER.get(execution);
+    String workOrder = CaseReferences.derive("SG", applicationNumber);
+    WORK_ORDER_NUMBER.set(execution, workOrder);
+    LOG.info("Work order {} issued for {}", workOrder, applicationNumber);
+  }
+}

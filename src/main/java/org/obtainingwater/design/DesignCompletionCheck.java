@@ -1,0 +1,26 @@
+package org.obtainingwater.design;
+
+import static org.obtainingwater.process.CaseVariables.DESIGN_NOTES;
+import static org.obtainingwater.process.CaseVariables.IN_RED_LINE_BUDGET;
+import static org.obtainingwater.process.CaseVariables.METER_DN;
+import static org.obtainingwater.process.CaseVariables.SUPPLY_PIPE_DN;
+
+import org.obtainingwater.process.TaskInput;
+import org.obtainingwater.process.TaskInputCheck;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code userTask_designSupplyScheme} (供水方案设计): the scheme uses sizes the utility installs and
+ * a budget the fee decision ({@code connectionFee}) can work with.
+ */
+@Component
+class DesignCompletionCheck extends TaskInputCheck {
+
+  @Override
+  protected void check(TaskInput input) {
+    input.requiredOneOf(METER_DN, NominalSizes.METERS);
+    input.requiredOneOf(SUPPLY_PIPE_DN, NominalSizes.PIPES);
+    input.requiredNumber(IN_RED_LINE_BUDGET, 0, 100_000_000);
+    input.optionalText(DESIGN_NOTES, 1_000);
+  }
+}

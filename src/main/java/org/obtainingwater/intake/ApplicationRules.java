@@ -1,0 +1,42 @@
+package org.obtainingwater.intake;
+
+import static org.obtainingwater.process.CaseVariables.APPLICANT_NAME;
+import static org.obtainingwater.process.CaseVariables.CONTACT_PHONE;
+import static org.obtainingwater.process.CaseVariables.EXPECTED_PEAK_DEMAND;
+import static org.obtainingwater.process.CaseVariables.SITE_ADDRESS;
+import static org.obtainingwater.process.CaseVariables.USE_TYPE;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.obtainingwater.process.TaskInput;
+
+/** The minimal application data (零资料) and what makes it acceptable, shared by every channel. */
+public final class ApplicationRules {
+
+  /** Mainland mobile number or landline with area code. */
+  public static final Pattern PHONE = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$");
+
+  /** Values of the use type select in forms/application.form and forms/intake.form. */
+  public static final Set<String> USE_TYPES = Set.of("industrial", "commercial", "construction", "residential", "publicService");
+
+  /** Values of the channel select (counter, hotline, app, WeChat, web). */
+  public static final Set<String> CHANNELS = Set.of("counter", "hotline", "app", "wechat", "web");
+
+  public static final int NAME_MAX = 100;
+  public static final int ADDRESS_MAX = 200;
+  public static final double PEAK_DEMAND_MIN = 0.1;
+  public static final double PEAK_DEMAND_MAX = 10_000;
+
+  /** Checks the application fields as staff confirmed or corrected them. */
+  public static void check(TaskInput input) {
+    input.requiredText(APPLICANT_NAME, NAME_MAX);
+    input.requiredText(CONTACT_PHONE, 20, PHONE, "请填写 11 位手机号或带区号的固定电话");
+    input.requiredText(SITE_ADDRESS, ADDRESS_MAX);
+    input.requiredChoice(USE_TYPE, USE_TYPES);
+    input.requiredNumber(EXPECTED_PEAK_DEMAND, PEAK_DEMAND_MIN, PEAK_DEMAND_MAX);
+  }
+
+  private ApplicationRules() {
+  }
+}

@@ -1,0 +1,43 @@
+package org.obtainingwater.notification;
+
+import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
+import static org.obtainingwater.process.CaseVariables.CONTACT_PHONE;
+import static org.obtainingwater.process.CaseVariables.CUSTOMER_ACCOUNT_NUMBER;
+import static org.obtainingwater.process.CaseVariables.INFEASIBILITY_REASON;
+import static org.obtainingwater.process.CaseVariables.INTAKE_REJECTION_REASON;
+import static org.obtainingwater.process.CaseVariables.SUPPLY_CONTRACT_NUMBER;
+import static org.obtainingwater.process.CaseVariables.WITHDRAWAL_REASON;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.obtainingwater.process.ProcessVariable;
+
+/** Composes the text of each notice from the case's variables. */
+final class Notices {
+
+  private static final String SIGNATURE = "【供水服务】";
+
+  static Notice compose(NoticeType type, VariableScope scope) {
+    String number = APPLICATION_NUMBER.get(scope);
+    String text = switch (type) {
+      case APPLICATION_RECEIVED -> "您的用水报装申请已收到，申请编号 " + number
+          + "。我们将尽快受理并上门查勘，全程无需您跑腿。";
+      case APPLICATION_REJECTED -> "很抱歉，您的用水报装申请 " + number + " 未予受理，原因："
+          + or(scope, INTAKE_REJECTION_REASON) + "。如有疑问请致电服务热线。";
+      case CONNECTION_NOT_FEASIBLE -> "经现场查勘，您的用水报装申请 " + number + " 暂不具备接水条件，原因："
+          + or(scope, INFEASIBILITY_REASON) + "。如有疑问请致电服务热线。";
+      case WATER_ON -> "您的用水报装 " + number + " 已装表通水。用水户号 " + or(scope, CUSTOMER_ACCOUNT_NUMBER)
+          + "，供水合同 " + or(scope, SUPPLY_CONTRACT_NUMBER) + " 已发送，请在线签署。";
+      case APPLICATION_WITHDRAWN -> "您的用水报装申请 " + number + " 已按您的要求撤回"
+          + WITHDRAWAL_REASON.find(scope).filter(reason -> !reason.isBlank()).map(reason -> "（" + reason + "）").orElse("")
+          + "，相关工作已停止。";
+    };
+    return new Notice(number, CONTACT_PHONE.get(scope), type, SIGNATURE + text);
+  }
+
+  private static String or(VariableScope scope, ProcessVariable<String> variable) {
+    return variable.find(scope).filter(value -> !value.isBlank()).orElse("（未注明）");
+  }
+
+  private Notices() {
+  }
+}

@@ -1,0 +1,44 @@
+package org.obtainingwater.permits;
+
+import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
+import static org.obtainingwater.process.CaseVariables.EXTERNAL_PIPE_LENGTH;
+import static org.obtainingwater.process.CaseVariables.PERMIT_APPLICATION_REF;
+import static org.obtainingwater.process.CaseVariables.PERMIT_DECISION;
+import static org.obtainingwater.process.CaseVariables.PERMIT_KIND;
+import static org.obtainingwater.process.CaseVariables.PERMIT_NUMBER;
+import static org.obtainingwater.process.CaseVariables.PERMIT_PROCEDURE;
+import static org.obtainingwater.process.CaseVariables.PERMIT_REVISION_NOTE;
+import static org.obtainingwater.process.CaseVariables.SITE_ADDRESS;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code serviceTask_fileRoadPermitApplication} and {@code serviceTask_fileGreeneryPermitApplication}
+ * (申报…许可): files the application for the permit kind of the enclosing sub-process and clears the
+ * previous decision, so a resubmission is decided afresh.
+ */
+@Component
+class FilePermitApplicationDelegate implements JavaDelegate {
+
+  private final PermitAuthority authority;
+
+  FilePermitApplicationDelegate(PermitAuthority authority) {
+    this.authority = authority;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PermitFiling filing = new PermitFiling(
+        APPLICATION_NUMBER.get(execution),
+        PermitKind.ofCode(PERMIT_KIND.get(execution)),
+        PERMIT_PROCEDURE.get(execution),
+        SITE_ADDRESS.get(execution),
+        EXTERNAL_PIPE_LENGTH.get(execution),
+        PERMIT_REVISION_NOTE.find(execution).orElse(null));
+    PERMIT_APPLICATION_REF.set(execution, authority.file(filing));
+    PERMIT_DECISION.set(execution, null);
+    PERMIT_NUMBER.set(execution, null);
+  }
+}

@@ -1,0 +1,35 @@
+package org.obtainingwater.permits;
+
+/** The permits the utility applies for on the customer's behalf (代办). */
+public enum PermitKind {
+  /** 占道挖掘许可: the external pipe crosses or runs along a road. */
+  ROAD("road", "占道挖掘许可"),
+  /** 绿化占用许可: the external pipe crosses a green belt. */
+  GREENERY("greenery", "绿化占用许可");
+
+  private final String code;
+  private final String title;
+
+  PermitKind(String code, String title) {
+    this.code = code;
+    this.title = title;
+  }
+
+  /** The value of {@code permitKind} in the process and the permit forms. */
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public static PermitKind ofCode(String code) {
+    for (PermitKind kind : values()) {
+      if (kind.code.equals(code)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("Unknown permit kind '" + code + "'");
+  }
+}

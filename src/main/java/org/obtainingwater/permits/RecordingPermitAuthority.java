@@ -1,0 +1,39 @@
+package org.obtainingwater.permits;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** Local adapter: records each filing and answers with a reference, as the platform would. */
+@Component
+@ConditionalOnProperty(name = "obtaining-water.adapters.permit-authority", havingValue = "recording", matchIfMissing = true)
+public class RecordingPermitAuthority implements PermitAuthority {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingPermitAuthority.class);
+  private static final int KEPT = 1_000;
+
+  private final List<PermitFiling> filings = new ArrayList<>();
+
+  @Override
+  public synchronized String file(PermitFiling filing) {
+    if (filings.size() == KEPT) {
+      filings.remove(0);
+    }
+    filings.add(filing);
+    long attempt = filings.stream()
+        .filter(earlier -> earlier.applicationNumber().equals(filing.applicationNumber()) && earlier.kind() == filing.kind())
+        .count();
+    String reference = "%s-%s-%d".formatted(filing.kind() == PermitKind.ROAD ? "ZD" : "LH", filing.applicationNumber(), attempt);
+    LOG.info("Filed {} ({}) for {} as {}", filing.kind().title(), filing.procedure(), filing.applicationNumber(), reference);
+    return reference;
+  }
+
+  /** Filings recorded for one case, oldest first. */
+  public synchronized List<PermitFiling> filingsFor(String applicationNumber) {
+    return filings.stream().filter(filing -> filing.applicationNumber().equals(applicationNumber)).toList();
+  }
+}

@@ -1,0 +1,91 @@
+package org.obtainingwater.process;
+
+import static org.obtainingwater.process.ProcessVariable.decimal;
+import static org.obtainingwater.process.ProcessVariable.flag;
+import static org.obtainingwater.process.ProcessVariable.integer;
+import static org.obtainingwater.process.ProcessVariable.text;
+
+import java.util.Date;
+
+/**
+ * Every variable of the obtainingWater process, typed once. Names equal the Camunda Form field
+ * keys in {@code forms/}; labels are what staff call them. See docs/adr/0002-process-variables.md.
+ */
+public final class CaseVariables {
+
+  // Application (start form; confirmed or corrected at intake)
+  public static final ProcessVariable<String> APPLICANT_NAME = text("applicantName", "申请单位/申请人");
+  public static final ProcessVariable<String> CONTACT_PHONE = text("contactPhone", "联系电话");
+  public static final ProcessVariable<String> SITE_ADDRESS = text("siteAddress", "用水地址");
+  public static final ProcessVariable<String> USE_TYPE = text("useType", "用水类型");
+  public static final ProcessVariable<Double> EXPECTED_PEAK_DEMAND = decimal("expectedPeakDemand", "预计最大用水量");
+  public static final ProcessVariable<String> CHANNEL = text("channel", "申请渠道");
+  public static final ProcessVariable<String> APPLICATION_NUMBER = text("applicationNumber", "申请编号");
+
+  // Intake
+  public static final ProcessVariable<String> INTAKE_DECISION = text("intakeDecision", "受理结论");
+  public static final ProcessVariable<String> INTAKE_REJECTION_REASON = text("intakeRejectionReason", "不予受理原因");
+
+  // Survey
+  public static final ProcessVariable<String> SURVEY_CONCLUSION = text("surveyConclusion", "查勘结论");
+  public static final ProcessVariable<String> INFEASIBILITY_REASON = text("infeasibilityReason", "不具备接水条件的原因");
+  public static final ProcessVariable<String> CONNECTION_POINT = text("connectionPoint", "接驳点");
+  public static final ProcessVariable<Double> EXTERNAL_PIPE_LENGTH = decimal("externalPipeLength", "红线外管线长度");
+  public static final ProcessVariable<Boolean> CROSSES_ROAD = flag("crossesRoad", "穿越或沿道路");
+  public static final ProcessVariable<Boolean> CROSSES_GREEN_BELT = flag("crossesGreenBelt", "穿越绿化带");
+  public static final ProcessVariable<Double> PEAK_FLOW = decimal("peakFlow", "设计高峰流量");
+  public static final ProcessVariable<String> METER_POSITION = text("meterPosition", "水表位置");
+
+  // Design (recommendedMeterDn and meterDn come from the meterSize decision, meterDn is confirmed by the designer)
+  public static final ProcessVariable<Integer> RECOMMENDED_METER_DN = integer("recommendedMeterDn", "推荐水表口径");
+  public static final ProcessVariable<Integer> METER_DN = integer("meterDn", "水表口径");
+  public static final ProcessVariable<Integer> SUPPLY_PIPE_DN = integer("supplyPipeDn", "接水管径");
+  public static final ProcessVariable<Double> IN_RED_LINE_BUDGET = decimal("inRedLineBudget", "红线内工程预算");
+  public static final ProcessVariable<String> DESIGN_NOTES = text("designNotes", "设计说明");
+  public static final ProcessVariable<Boolean> FEE_WAIVED = flag("feeWaived", "费用全免");
+  public static final ProcessVariable<Double> CUSTOMER_FEE = decimal("customerFee", "客户应付费用");
+  public static final ProcessVariable<String> FEE_BASIS = text("feeBasis", "收费依据");
+
+  // Permits: decided per case, then handled inside each permit sub-process with local variables
+  public static final ProcessVariable<Boolean> ROAD_PERMIT_REQUIRED = flag("roadPermitRequired", "需占道挖掘许可");
+  public static final ProcessVariable<Boolean> GREENERY_PERMIT_REQUIRED = flag("greeneryPermitRequired", "需绿化占用许可");
+  public static final ProcessVariable<String> PERMIT_PROCEDURE = text("permitProcedure", "办理方式");
+  public static final ProcessVariable<String> PERMIT_KIND = text("permitKind", "许可类型");
+  public static final ProcessVariable<String> PERMIT_APPLICATION_REF = text("permitApplicationRef", "申报受理号");
+  public static final ProcessVariable<String> PERMIT_DECISION = text("permitDecision", "审批结果");
+  public static final ProcessVariable<String> PERMIT_NUMBER = text("permitNumber", "许可证号");
+  public static final ProcessVariable<String> PERMIT_REJECTION_REASON = text("permitRejectionReason", "不予批准原因");
+  public static final ProcessVariable<String> PERMIT_REVISION_NOTE = text("permitRevisionNote", "修改说明");
+  public static final ProcessVariable<String> ROAD_PERMIT_NUMBER = text("roadPermitNumber", "占道挖掘许可证号");
+  public static final ProcessVariable<String> GREENERY_PERMIT_NUMBER = text("greeneryPermitNumber", "绿化占用许可证号");
+
+  // External pipeline construction
+  public static final ProcessVariable<String> WORK_ORDER_NUMBER = text("workOrderNumber", "施工任务单号");
+  public static final ProcessVariable<Double> LAID_LENGTH = decimal("laidLength", "实际敷设长度");
+  public static final ProcessVariable<String> PRESSURE_TEST_RESULT = text("pressureTestResult", "试压结果");
+  public static final ProcessVariable<Boolean> FLUSHING_COMPLETED = flag("flushingCompleted", "冲洗消毒已完成");
+  public static final ProcessVariable<String> CONSTRUCTION_NOTES = text("constructionNotes", "施工说明");
+
+  // Meter and water on
+  public static final ProcessVariable<String> METER_SERIAL_NUMBER = text("meterSerialNumber", "水表表号");
+  public static final ProcessVariable<Double> INITIAL_READING = decimal("initialReading", "初始读数");
+  public static final ProcessVariable<String> WATER_ON_AT = text("waterOnAt", "通水时间");
+  public static final ProcessVariable<String> CUSTOMER_ACCOUNT_NUMBER = text("customerAccountNumber", "用水户号");
+  public static final ProcessVariable<String> SUPPLY_CONTRACT_NUMBER = text("supplyContractNumber", "供水合同编号");
+
+  // Callback
+  public static final ProcessVariable<Integer> SATISFACTION_SCORE = integer("satisfactionScore", "满意度");
+  public static final ProcessVariable<String> CALLBACK_REMARKS = text("callbackRemarks", "回访记录");
+  public static final ProcessVariable<String> RECTIFICATION_NOTE = text("rectificationNote", "整改情况");
+
+  // Outcome
+  public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason", "撤回原因");
+  public static final ProcessVariable<String> CASE_OUTCOME = text("caseOutcome", "办结结果");
+  public static final ProcessVariable<Date> CASE_CLOSED_AT = new ProcessVariable<>("caseClosedAt", Date.class, "办结时间");
+
+  // Local input of each send task: which notice to send
+  public static final ProcessVariable<String> NOTICE_TYPE = text("noticeType", "通知类型");
+
+  private CaseVariables() {
+  }
+}

@@ -1,0 +1,54 @@
+package org.obtainingwater.process;
+
+/**
+ * The obtainingWater process as code sees it: its key, the message it waits for and the ids of
+ * the elements code and tests name. The diagram is bpmn/obtaining-water.bpmn; renaming one of
+ * these ids there breaks running cases and this class (docs/adr/0001-deployment.md).
+ */
+public final class ObtainingWaterProcess {
+
+  public static final String PROCESS_KEY = "obtainingWater";
+
+  /** Correlated by business key (the application number) when the customer withdraws. */
+  public static final String MESSAGE_APPLICATION_WITHDRAWN = "Message_ApplicationWithdrawn";
+
+  /** User task ids, one per stage, as they appear in Tasklist and history. */
+  public static final class UserTasks {
+    public static final String REVIEW_APPLICATION = "userTask_reviewApplication";
+    public static final String SURVEY_SITE = "userTask_surveySite";
+    public static final String DESIGN_SUPPLY_SCHEME = "userTask_designSupplyScheme";
+    public static final String RECORD_ROAD_PERMIT_DECISION = "userTask_recordRoadPermitDecision";
+    public static final String REVISE_ROAD_PERMIT_APPLICATION = "userTask_reviseRoadPermitApplication";
+    public static final String RECORD_GREENERY_PERMIT_DECISION = "userTask_recordGreeneryPermitDecision";
+    public static final String REVISE_GREENERY_PERMIT_APPLICATION = "userTask_reviseGreeneryPermitApplication";
+    public static final String BUILD_EXTERNAL_PIPELINE = "userTask_buildExternalPipeline";
+    public static final String INSTALL_METER = "userTask_installMeter";
+    public static final String CALL_BACK_CUSTOMER = "userTask_callBackCustomer";
+    public static final String RECTIFY_SERVICE = "userTask_rectifyService";
+
+    private UserTasks() {
+    }
+  }
+
+  /** Other elements tests and code refer to. */
+  public static final class Elements {
+    public static final String START_EVENT = "startEvent_applicationReceived";
+    public static final String ROAD_PERMIT = "subProcess_roadPermit";
+    public static final String GREENERY_PERMIT = "subProcess_greeneryPermit";
+    public static final String FILE_ROAD_PERMIT = "serviceTask_fileRoadPermitApplication";
+    public static final String FILE_GREENERY_PERMIT = "serviceTask_fileGreeneryPermitApplication";
+    public static final String PERMITS_JOIN = "gateway_permitsJoin";
+    public static final String ISSUE_WORK_ORDER = "serviceTask_issueWorkOrder";
+    public static final String OPEN_CUSTOMER_ACCOUNT = "serviceTask_openCustomerAccount";
+    public static final String END_WATER_CONNECTED = "endEvent_waterConnected";
+    public static final String END_APPLICATION_REJECTED = "endEvent_applicationRejected";
+    public static final String END_CONNECTION_NOT_FEASIBLE = "endEvent_connectionNotFeasible";
+    public static final String END_APPLICATION_WITHDRAWN = "endEvent_applicationWithdrawn";
+
+    private Elements() {
+    }
+  }
+
+  private ObtainingWaterProcess() {
+  }
+}

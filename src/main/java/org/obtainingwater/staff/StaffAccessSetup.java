@@ -1,0 +1,130 @@
+package org.obtainingwater.staff;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+import static org.obtainingwater.process.ObtainingWaterProcess.PROCESS_KEY;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, at every start and in every profile, what staff need to work: the staff groups, their
+ * authorizations (Tasklist, the process, their own tasks) and a Tasklist filter per group. Existing
+ * groups, grants and filters are left as they are, so an administrator's changes survive restarts.
+ * Users are not created here: in production they come from the administrator (or LDAP); the demo
+ * profile adds demo users ({@link DemoStaffSetup}).
+ */
+@Component
+@Order(StaffAccessSetup.ORDER)
+public class StaffAccessSetup extends AbstractCamundaConfiguration {
+
+  /** After the starter's own plugins (admin user, authorization defaults). */
+  static final int ORDER = Ordering.DEFAULT_ORDER + 10;
+
+  /** The filter every member of staff gets: the tasks they have claimed. */
+  public static final String MY_TASKS_FILTER = "我认领的任务";
+
+  /** Columns Tasklist shows on each task card: the variables staff recognise a case by. */
+  static final List<Map<String, String>> CASE_COLUMNS = List.of(
+      Map.of("name", "applicationNumber", "label", "申请编号"),
+      Map.of("name", "applicantName", "label", "申请人"),
+      Map.of("name", "siteAddress", "label", "用水地址"));
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    FilterService filters = engine.getFilterService();
+
+    for (StaffGroup group : StaffGroup.values()) {
+      createGroup(identity, group);
+      grant(authorizations, group.id(), APPLICATION, "tasklist", ACCESS);
+      grant(authorizations, group.id(), PROCESS_DEFINITION, PROCESS_KEY, READ);
+      Filter queue = filter(filters, group.filterName(), group.title() + "所在组的待办任务（含已认领）", 10 + group.ordinal(),
+          engine.getTaskService().createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks().orderByDueDate().asc());
+      grant(authorizations, group.id(), FILTER, queue.getId(), READ);
+    }
+    Filter mine = filter(filters, MY_TASKS_FILTER, "我已认领、正在办理的任务", 0,
+        engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    for (StaffGroup group : StaffGroup.values()) {
+      grant(authorizations, group.id(), FILTER, mine.getId(), READ);
+    }
+
+    // Counter and hotline staff register applications from Tasklist's start form.
+    grant(authorizations, StaffGroup.INTAKE.id(), PROCESS_DEFINITION, PROCESS_KEY, CREATE_INSTANCE);
+    grant(authorizations, StaffGroup.INTAKE.id(), PROCESS_INSTANCE, "*", CREATE);
+
+    // Supervisors oversee every case: read its tasks and history, in Tasklist and Cockpit.
+    String supervisors = StaffGroup.SUPERVISORS.id();
+    grant(authorizations, supervisors, APPLICATION, "cockpit", ACCESS);
+    grant(authorizations, supervisors, PROCESS_DEFINITION, PROCESS_KEY, READ_INSTANCE, READ_TASK, READ_HISTORY);
+    grant(authorizations, supervisors, PROCESS_INSTANCE, "*", READ);
+    grant(authorizations, supervisors, TASK, "*", READ);
+  }
+
+  private static void createGroup(IdentityService identity, StaffGroup staffGroup) {
+    if (identity.createGroupQuery().groupId(staffGroup.id()).count() == 0) {
+      Group group = identity.newGroup(staffGroup.id());
+      group.setName(staffGroup.title());
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    Authorization grant = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    grant.setGroupId(groupId);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
+  }
+
+  private static Filter filter(FilterService filters, String name, String description, int priority, TaskQuery query) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put("variables", CASE_COLUMNS);
+    properties.put("showUndefinedVariable", false);
+    Filter filter = filters.newTaskFilter(name).setProperties(properties).setQuery(query);
+    return filters.saveFilter(filter);
+  }
+}

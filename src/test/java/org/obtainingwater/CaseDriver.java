@@ -1,0 +1,65 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.obtainingwater.process.ObtainingWaterProcess;
+
+/**
+ * Drives obtainingWater cases through the engine's Java API as staff and the job executor would:
+ * start, complete a stage's task, run the asynchronous steps that follow.
+ */
+public final class CaseDriver {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  public CaseDriver(ProcessEngine engine) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+  }
+
+  /** Files an application and runs the steps up to the first task (intake). */
+  public ProcessInstance apply(VariableMap application) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey(ObtainingWaterProcess.PROCESS_KEY, application);
+    executeJobs(instance);
+    return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** The single open task with this id in the case; fails when there is none or several. */
+  public Task task(ProcessInstance instance, String taskDefinitionKey) {
+    List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(open).as("open tasks %s", taskDefinitionKey).hasSize(1);
+    return open.get(0);
+  }
+
+  /** Completes the stage's open task with what its form submits, then runs the asynchronous steps. */
+  public void complete(ProcessInstance instance, String taskDefinitionKey, VariableMap submitted) {
+    tasks.complete(task(instance, taskDefinitionKey).getId(), submitted);
+    executeJobs(instance);
+  }
+
+  /** Runs due jobs of the case (async continuations) until none is left, as the job executor would. */
+  public void executeJobs(ProcessInstance instance) {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs keep coming for " + instance.getId());
+  }
+}

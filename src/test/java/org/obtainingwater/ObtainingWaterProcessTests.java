@@ -1,0 +1,409 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.obtainingwater.TestCases.accepted;
+import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.TestCases.calledBack;
+import static org.obtainingwater.TestCases.designed;
+import static org.obtainingwater.TestCases.meterInstalled;
+import static org.obtainingwater.TestCases.notFeasible;
+import static org.obtainingwater.TestCases.permitApproved;
+import static org.obtainingwater.TestCases.permitRejected;
+import static org.obtainingwater.TestCases.permitRevised;
+import static org.obtainingwater.TestCases.pipelineBuilt;
+import static org.obtainingwater.TestCases.pressureTestFailed;
+import static org.obtainingwater.TestCases.rectified;
+import static org.obtainingwater.TestCases.rejected;
+import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.TestCases.vars;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_REJECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_CONNECTION_NOT_FEASIBLE;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_GREENERY_PERMIT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_ROAD_PERMIT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.GREENERY_PERMIT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ISSUE_WORK_ORDER;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ROAD_PERMIT;
+import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECTIFY_SERVICE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.metering.RecordingBillingSystem;
+import org.obtainingwater.notification.Notice;
+import org.obtainingwater.notification.NoticeType;
+import org.obtainingwater.notification.RecordingCustomerNotifier;
+import org.obtainingwater.permits.PermitFiling;
+import org.obtainingwater.permits.PermitKind;
+import org.obtainingwater.permits.RecordingPermitAuthority;
+import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.process.TaskInputRejectedException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * One test per path through obtainingWater, on the real engine with the real delegates, decision
+ * tables and local adapters (H2). The coverage listener fails the class when its tests together
+ * cover less than 90 % of the model's flow nodes and sequence flows (threshold set in the pom).
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ObtainingWaterProcessTests {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RecordingCustomerNotifier notifier;
+  @Autowired
+  RecordingPermitAuthority permitAuthority;
+  @Autowired
+  RecordingBillingSystem billing;
+
+  CaseDriver cases;
+
+  @BeforeEach
+  void initAssertions() {
+    AbstractAssertions.init(engine);
+    cases = new CaseDriver(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void newApplication_getsANumberAsBusinessKey_andTheCustomerIsToldAtOnce() {
+    ProcessInstance instance = cases.apply(application());
+
+    assertThat(instance.getBusinessKey()).matches("GW-\\d{4}-\\d{6}");
+    assertThat(instance).isWaitingAt(REVIEW_APPLICATION).hasVariables(CaseVariables.APPLICATION_NUMBER.name());
+    assertThat(runtime().getVariable(instance.getId(), CaseVariables.APPLICATION_NUMBER.name()))
+        .isEqualTo(instance.getBusinessKey());
+    assertThat(noticesOf(instance)).extracting(Notice::type).containsExactly(NoticeType.APPLICATION_RECEIVED);
+    assertThat(noticesOf(instance).get(0).text()).contains(instance.getBusinessKey());
+    assertThat(noticesOf(instance).get(0).phone()).isEqualTo("13812345678");
+  }
+
+  @Test
+  void twoApplications_neverShareANumber() {
+    ProcessInstance first = cases.apply(application());
+    ProcessInstance second = cases.apply(application());
+
+    assertThat(first.getBusinessKey()).isNotEqualTo(second.getBusinessKey());
+  }
+
+  @Test
+  void happyPathWithBothPermits_connectsTheCustomerAndClosesTheCase() {
+    ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
+
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕101号"));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕7号"));
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "很满意，两天就通水了"));
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
+    String number = instance.getBusinessKey();
+    assertThat(historicVariable(instance, CaseVariables.CASE_OUTCOME.name())).isEqualTo("connected");
+    assertThat(historicVariable(instance, CaseVariables.ROAD_PERMIT_NUMBER.name())).isEqualTo("株建占字〔2026〕101号");
+    assertThat(historicVariable(instance, CaseVariables.GREENERY_PERMIT_NUMBER.name())).isEqualTo("株园林许〔2026〕7号");
+    assertThat(historicVariable(instance, CaseVariables.WORK_ORDER_NUMBER.name())).isEqualTo("SG" + number.substring(2));
+    assertThat(historicVariable(instance, CaseVariables.SUPPLY_CONTRACT_NUMBER.name())).isEqualTo("GS" + number.substring(2));
+    assertThat(historicVariable(instance, CaseVariables.CUSTOMER_ACCOUNT_NUMBER.name())).isEqualTo(billing.accountFor(number).orElseThrow());
+    assertThat(noticesOf(instance)).extracting(Notice::type)
+        .containsExactly(NoticeType.APPLICATION_RECEIVED, NoticeType.WATER_ON);
+    assertThat(permitAuthority.filingsFor(number)).extracting(PermitFiling::kind)
+        .containsExactlyInAnyOrder(PermitKind.ROAD, PermitKind.GREENERY);
+    assertThat(permitAuthority.filingsFor(number)).extracting(PermitFiling::procedure).containsOnly("permit");
+  }
+
+  @Test
+  void bothPermitsRunAtTheSameTime_andConstructionWaitsForTheSecondDecision() {
+    ProcessInstance instance = throughDesign(surveyed(120, true, true), designed(80, 50, 26_000));
+
+    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION);
+    assertThat(openTaskKeys(instance)).containsExactlyInAnyOrder(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION);
+    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).extracting(PermitFiling::procedure).containsOnly("filing");
+
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕102号"));
+    assertThat(instance).hasNotPassed(ISSUE_WORK_ORDER);
+    assertThat(openTaskKeys(instance)).containsExactly(RECORD_GREENERY_PERMIT_DECISION);
+
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕8号"));
+    assertThat(instance).hasPassed(ISSUE_WORK_ORDER).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+  }
+
+  @Test
+  void noExternalWorks_goesStraightToMeterInstallation() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+
+    assertThat(instance).isWaitingAt(INSTALL_METER)
+        .hasNotPassed(ROAD_PERMIT, GREENERY_PERMIT, ISSUE_WORK_ORDER, BUILD_EXTERNAL_PIPELINE);
+    assertThat(historicVariable(instance, CaseVariables.FEE_WAIVED.name())).isEqualTo(true);
+    assertThat(historicVariable(instance, CaseVariables.CUSTOMER_FEE.name())).isEqualTo(0.0);
+
+    finishFromMeter(instance);
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
+  }
+
+  @Test
+  void externalWorksCrossingNothing_isBuiltWithoutPermits() {
+    ProcessInstance instance = throughDesign(surveyed(60, false, false), designed(80, 50, 12_000));
+
+    assertThat(instance).hasNotPassed(ROAD_PERMIT, GREENERY_PERMIT).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void onlyARoadCrossed_filesOnlyTheRoadPermit() {
+    ProcessInstance instance = throughDesign(surveyed(60, true, false), designed(80, 50, 12_000));
+
+    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION).hasNotPassed(GREENERY_PERMIT);
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕103号"));
+
+    assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).extracting(PermitFiling::kind)
+        .containsExactly(PermitKind.ROAD);
+  }
+
+  @Test
+  void rejectedPermit_isRevisedAndFiledAgain_untilApproved() {
+    ProcessInstance instance = throughDesign(surveyed(60, false, true), designed(80, 50, 12_000));
+
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitRejected("缺少绿化恢复方案"));
+    cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("补充绿化恢复方案"));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitRejected("恢复方案苗木规格不符"));
+    cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("按园林局意见调整苗木规格"));
+    Task third = cases.task(instance, RECORD_GREENERY_PERMIT_DECISION);
+    assertThat(engine.getTaskService().getVariable(third.getId(), CaseVariables.PERMIT_DECISION.name()))
+        .as("a resubmission is decided afresh").isNull();
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕9号"));
+
+    assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+    List<PermitFiling> filings = permitAuthority.filingsFor(instance.getBusinessKey());
+    assertThat(filings).hasSize(3).extracting(PermitFiling::revisionNote)
+        .containsExactly(null, "补充绿化恢复方案", "按园林局意见调整苗木规格");
+    assertThat(historicVariable(instance, CaseVariables.GREENERY_PERMIT_NUMBER.name())).isEqualTo("株园林许〔2026〕9号");
+    assertThat(historicActivityCount(instance, FILE_GREENERY_PERMIT)).isEqualTo(3);
+    assertThat(historicActivityCount(instance, FILE_ROAD_PERMIT)).isZero();
+  }
+
+  @Test
+  void failedPressureTest_sendsTheWorkBackBeforeTheMeterIsFitted() {
+    ProcessInstance instance = throughDesign(surveyed(60, false, false), designed(80, 50, 12_000));
+
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pressureTestFailed("接口渗漏，重做 3 处接口"));
+    assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE).hasNotPassed(INSTALL_METER);
+
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    assertThat(instance).isWaitingAt(INSTALL_METER);
+    assertThat(historicActivityCount(instance, BUILD_EXTERNAL_PIPELINE)).isEqualTo(2);
+  }
+
+  @Test
+  void rejectedAtIntake_tellsTheCustomerWhy_andEnds() {
+    ProcessInstance instance = cases.apply(application());
+
+    cases.complete(instance, REVIEW_APPLICATION, rejected("用水地址不在本公司供水服务区域内"));
+
+    assertThat(instance).isEnded().hasPassed(END_APPLICATION_REJECTED).hasNotPassed(SURVEY_SITE);
+    Notice told = noticesOf(instance).get(1);
+    assertThat(told.type()).isEqualTo(NoticeType.APPLICATION_REJECTED);
+    assertThat(told.text()).contains("用水地址不在本公司供水服务区域内");
+  }
+
+  @Test
+  void notFeasibleAtSurvey_tellsTheCustomer_andEnds() {
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+
+    cases.complete(instance, SURVEY_SITE, notFeasible("周边无市政供水管网，预计 2027 年敷设"));
+
+    assertThat(instance).isEnded().hasPassed(END_CONNECTION_NOT_FEASIBLE).hasNotPassed(DESIGN_SUPPLY_SCHEME);
+    assertThat(noticesOf(instance)).extracting(Notice::type)
+        .containsExactly(NoticeType.APPLICATION_RECEIVED, NoticeType.CONNECTION_NOT_FEASIBLE);
+    assertThat(noticesOf(instance).get(1).text()).contains("周边无市政供水管网");
+  }
+
+  @Test
+  void dissatisfiedCallback_isRectifiedBySupervisors_andTheCustomerIsCalledAgain() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(2, "施工后路面未恢复"));
+    assertThat(instance).isWaitingAt(RECTIFY_SERVICE);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskCandidateGroup("supervisors").count()).isEqualTo(1);
+
+    cases.complete(instance, RECTIFY_SERVICE, rectified("已安排路面恢复并致歉"));
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(4, "路面已恢复"));
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
+    assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(2);
+  }
+
+  @Test
+  void withdrawalWhilePermitsArePending_cancelsAllOpenWork_andTellsTheCustomer() {
+    ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
+    assertThat(openTaskKeys(instance)).hasSize(2);
+
+    runtime().createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable(CaseVariables.WITHDRAWAL_REASON.name(), "项目延期")
+        .correlate();
+    cases.executeJobs(instance);
+
+    assertThat(instance).isEnded().hasPassed(END_APPLICATION_WITHDRAWN).hasNotPassed(ISSUE_WORK_ORDER);
+    assertThat(tasks().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDeleteReason("deleted").list()).extracting(task -> task.getTaskDefinitionKey())
+        .containsExactlyInAnyOrder(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION);
+    Notice last = noticesOf(instance).get(noticesOf(instance).size() - 1);
+    assertThat(last.type()).isEqualTo(NoticeType.APPLICATION_WITHDRAWN);
+    assertThat(last.text()).contains("项目延期");
+  }
+
+  @Test
+  void largeSupplyPipe_payOnlyForWorksInsideTheRedLine() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(150, 100, 86_000));
+
+    assertThat(historicVariable(instance, CaseVariables.FEE_WAIVED.name())).isEqualTo(false);
+    assertThat(historicVariable(instance, CaseVariables.CUSTOMER_FEE.name())).isEqualTo(86_000.0);
+  }
+
+  @Test
+  void designTask_isPrefilledWithTheMeterSizeTheDecisionTableRecommends() {
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(0, false, false));
+
+    Task design = cases.task(instance, DESIGN_SUPPLY_SCHEME);
+    // Peak flow 12.5 m³/h: above DN32's permanent flow (10), within DN40's (16).
+    assertThat(tasks().getVariable(design.getId(), CaseVariables.RECOMMENDED_METER_DN.name())).isEqualTo(40);
+    assertThat(tasks().getVariable(design.getId(), CaseVariables.METER_DN.name())).isEqualTo(40);
+  }
+
+  @Test
+  void everyStageTask_isDueByItsTarget() {
+    Instant applied = Instant.parse("2026-11-23T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(applied));
+    ProcessInstance instance = throughDesign(surveyed(60, true, false), designed(80, 50, 12_000));
+
+    assertThat(cases.task(instance, RECORD_ROAD_PERMIT_DECISION).getDueDate().toInstant())
+        .isEqualTo(applied.plus(Duration.ofDays(2)));
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕104号"));
+    assertThat(cases.task(instance, BUILD_EXTERNAL_PIPELINE).getDueDate().toInstant())
+        .isEqualTo(applied.plus(Duration.ofDays(10)));
+    assertThat(history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(REVIEW_APPLICATION).singleResult().getDueDate().toInstant())
+        .isEqualTo(applied.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void permitApprovalWithoutANumber_isRefusedWithTheFieldNamed_andTheTaskStaysOpen() {
+    ProcessInstance instance = throughDesign(surveyed(60, true, false), designed(80, 50, 12_000));
+    Task task = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
+
+    assertThatThrownBy(() -> tasks().complete(task.getId(), vars().with(CaseVariables.PERMIT_DECISION, "approved").map()))
+        .isInstanceOf(TaskInputRejectedException.class)
+        .hasMessageContaining("许可证号")
+        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("permitNumber"));
+    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION);
+  }
+
+  @Test
+  void surveyWithCrossingsButNoExternalPipe_isRefused() {
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    Task survey = cases.task(instance, SURVEY_SITE);
+
+    assertThatThrownBy(() -> tasks().complete(survey.getId(), surveyed(0, true, false)))
+        .isInstanceOf(TaskInputRejectedException.class)
+        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("externalPipeLength"));
+    assertThat(instance).isWaitingAt(SURVEY_SITE);
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  /** Applies, accepts, surveys and designs: the case then waits at the first task after design. */
+  private ProcessInstance throughDesign(VariableMap survey, VariableMap design) {
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, survey);
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, design);
+    return instance;
+  }
+
+  private void finishFromMeter(ProcessInstance instance) {
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+  }
+
+  private List<Notice> noticesOf(ProcessInstance instance) {
+    return notifier.sentFor(instance.getBusinessKey());
+  }
+
+  private List<String> openTaskKeys(ProcessInstance instance) {
+    return tasks().createTaskQuery().processInstanceId(instance.getId()).list().stream()
+        .map(Task::getTaskDefinitionKey).toList();
+  }
+
+  private Object historicVariable(ProcessInstance instance, String name) {
+    return history().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
+        .singleResult().getValue();
+  }
+
+  private long historicActivityCount(ProcessInstance instance, String activityId) {
+    return history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .count();
+  }
+
+  private RuntimeService runtime() {
+    return engine.getRuntimeService();
+  }
+
+  private TaskService tasks() {
+    return engine.getTaskService();
+  }
+
+  private HistoryService history() {
+    return engine.getHistoryService();
+  }
+}
