@@ -53,6 +53,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
@@ -69,21 +70,37 @@ import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.TaskInputRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * One test per path through obtainingWater, on the real engine with the real delegates, decision
  * tables and local adapters (H2). The coverage listener fails the class when its tests together
- * cover less than 90 % of the model's flow nodes and sequence flows (threshold set in the pom).
+ * cover less than 90 % of the model's flow nodes and sequence flows; the report is written to
+ * target/process-test-coverage.
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, ObtainingWaterProcessTests.CoverageThreshold.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class ObtainingWaterProcessTests {
+
+  /** Below this share of the model's flow nodes and sequence flows covered, the build fails. */
+  static final double MINIMUM_MODEL_COVERAGE = 0.9;
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class CoverageThreshold {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(MINIMUM_MODEL_COVERAGE).build();
+    }
+  }
 
   @Autowired
   ProcessEngine engine;

@@ -1,0 +1,69 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.obtainingwater.TestCases.accepted;
+import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.TestCases.calledBack;
+import static org.obtainingwater.TestCases.designed;
+import static org.obtainingwater.TestCases.meterInstalled;
+import static org.obtainingwater.TestCases.permitApproved;
+import static org.obtainingwater.TestCases.pipelineBuilt;
+import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.process.ObtainingWaterProcess.Elements;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The happy path with both permits on a real PostgreSQL, with the postgres profile's settings. */
+@SpringBootTest
+@ActiveProfiles({"demo", "postgres", "test"})
+@Import(EmbeddedPostgres.class)
+class PostgresHappyPathTests {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  DataSource dataSource;
+
+  @Test
+  void happyPathWithBothPermits_runsOnPostgreSql() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+    AbstractAssertions.init(engine);
+    CaseDriver cases = new CaseDriver(engine);
+
+    ProcessInstance instance = cases.apply(application());
+    assertThat(instance.getBusinessKey()).matches("GW-\\d{4}-\\d{6}");
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(180, true, true));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION);
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕201号"));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕21号"));
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
+  }
+}

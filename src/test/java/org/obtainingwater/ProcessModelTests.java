@@ -1,0 +1,334 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.process.ProcessVariable;
+import org.obtainingwater.process.ResourceDeployment;
+import org.obtainingwater.process.TaskInputCheck;
+import org.obtainingwater.staff.StaffGroup;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The diagram as analysts edit it, checked against what code, forms and the engine rely on:
+ * every user task has a deployed form and a staff group, every service task a delegate bean,
+ * ids follow the convention, every element is drawn without overlaps, conditions name only
+ * known variables.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class ProcessModelTests {
+
+  private static final Pattern ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$|^Message_[A-Z][A-Za-z0-9]*$");
+  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([a-zA-Z][a-zA-Z0-9]*)}$");
+  private static final Pattern CJK = Pattern.compile(".*\\p{IsHan}.*");
+  private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
+      "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+
+  static BpmnModelInstance model;
+  static Process process;
+
+  @Autowired
+  ApplicationContext context;
+  @Autowired
+  ProcessEngine engine;
+
+  @BeforeAll
+  static void readDiagram() {
+    model = Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn"));
+    process = model.getModelElementById(ObtainingWaterProcess.PROCESS_KEY);
+  }
+
+  @Test
+  void processIsVersionedAndKeepsItsHistoryForFiveYears() {
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaVersionTag()).matches("\\d+\\.\\d+\\.\\d+");
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("1825");
+  }
+
+  @Test
+  void everyUserTask_hasAStaffGroup_aDueDate_anInputCheck_andADeployedFormOfItsOwnDeployment() throws IOException {
+    Map<String, JsonNode> deployedForms = deployedForms();
+    Set<String> groups = Arrays.stream(StaffGroup.values()).map(StaffGroup::id).collect(Collectors.toSet());
+
+    Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
+    assertThat(userTasks).hasSize(11);
+    for (UserTask task : userTasks) {
+      assertThat(task.getCamundaCandidateGroupsList()).as(task.getId()).hasSize(1).allMatch(groups::contains);
+      assertThat(task.getCamundaDueDate()).as(task.getId()).matches("P\\d+D");
+      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+      assertThat(deployedForms).as(task.getId() + " form").containsKey(task.getCamundaFormRef());
+      assertThat(beansOf(task, ExecutionListener.class)).as(task.getId() + " input check")
+          .singleElement().isInstanceOf(TaskInputCheck.class);
+    }
+    StartEvent start = model.getModelElementById(ObtainingWaterProcess.Elements.START_EVENT);
+    assertThat(deployedForms).containsKey(start.getCamundaFormRef());
+  }
+
+  @Test
+  void everyStaffGroupKnowsTheUserTasksItWorks() {
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      StaffGroup group = Arrays.stream(StaffGroup.values())
+          .filter(candidate -> candidate.id().equals(task.getCamundaCandidateGroups())).findFirst().orElseThrow();
+      assertThat(group.userTasks()).as(task.getId()).contains(task.getId());
+    }
+  }
+
+  @Test
+  void everyServiceAndSendTask_resolvesToADelegateBean() {
+    List<BaseElement> automated = new ArrayList<>();
+    automated.addAll(model.getModelElementsByType(ServiceTask.class));
+    automated.addAll(model.getModelElementsByType(SendTask.class));
+    assertThat(automated).hasSize(12);
+    for (BaseElement task : automated) {
+      String expression = task instanceof ServiceTask service ? service.getCamundaDelegateExpression()
+          : ((SendTask) task).getCamundaDelegateExpression();
+      Matcher bean = BEAN_EXPRESSION.matcher(expression == null ? "" : expression);
+      assertThat(bean.matches()).as(task.getId() + " delegate expression " + expression).isTrue();
+      assertThat(context.getBean(bean.group(1))).as(task.getId()).isInstanceOf(JavaDelegate.class);
+    }
+  }
+
+  @Test
+  void everySendTask_namesANoticeTheNotifierKnows() {
+    for (SendTask task : model.getModelElementsByType(SendTask.class)) {
+      String notice = task.getExtensionElements().getElementsQuery().filterByType(
+          org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).singleResult()
+          .getCamundaInputParameters().stream().filter(parameter -> parameter.getCamundaName().equals("noticeType"))
+          .map(CamundaInputParameter::getTextContent).findFirst().orElseThrow();
+      assertThat(org.obtainingwater.notification.NoticeType.valueOf(notice)).as(task.getId()).isNotNull();
+    }
+  }
+
+  @Test
+  void everyBusinessRuleTask_callsADecisionDeployedWithTheProcess() {
+    ProcessDefinition definition = latestDefinition();
+    RepositoryService repository = engine.getRepositoryService();
+    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+      assertThat(task.getCamundaDecisionRefBinding()).isEqualTo("deployment");
+      assertThat(repository.createDecisionDefinitionQuery().deploymentId(definition.getDeploymentId())
+          .decisionDefinitionKey(task.getCamundaDecisionRef()).count()).as(task.getId()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void elementIdsFollowTheConvention_andEveryElementIsNamedInChinese() {
+    for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+      if (element instanceof FlowNode || element instanceof SequenceFlow || element instanceof Message) {
+        assertThat(element.getId()).as("id").matches(ID);
+        assertThat(element.getId()).as("id of " + element.getElementType().getTypeName())
+            .startsWith(expectedPrefix(element));
+      }
+      if (element instanceof FlowNode node && !(node instanceof Gateway gateway && gateway.getOutgoing().size() == 1)) {
+        assertThat(node.getName()).as(node.getId() + " name").isNotBlank().matches(CJK);
+      }
+    }
+  }
+
+  @Test
+  void everyGatewayWithChoices_labelsEachOutgoingFlow() {
+    for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
+      if (gateway.getOutgoing().size() > 1) {
+        assertThat(gateway.getOutgoing()).as(gateway.getId()).allSatisfy(flow ->
+            assertThat(flow.getName()).as(flow.getId()).matches(CJK));
+      }
+    }
+  }
+
+  @Test
+  void conditionsOnlyNameVariablesTheProcessDefines() {
+    Set<String> known = caseVariableNames();
+    for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+      String text = condition.getTextContent().replaceAll("'[^']*'", "");
+      Matcher identifier = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*").matcher(text);
+      while (identifier.find()) {
+        if (!EL_WORDS.contains(identifier.group()) && !identifier.group().matches("\\d+")) {
+          assertThat(known).as("variable in " + condition.getTextContent()).contains(identifier.group());
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyFormFieldKey_isAProcessVariable() throws IOException {
+    Set<String> known = caseVariableNames();
+    for (Map.Entry<String, JsonNode> form : deployedForms().entrySet()) {
+      for (JsonNode component : form.getValue().path("components")) {
+        if (component.hasNonNull("key")) {
+          assertThat(known).as(form.getKey() + " field").contains(component.get("key").asText());
+        }
+      }
+    }
+  }
+
+  @Test
+  void withdrawalMessageIsTheOneTheCodeCorrelates() {
+    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+        .contains(ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN);
+  }
+
+  @Test
+  void theIdsCodeNamesExistInTheDiagram() throws IllegalAccessException {
+    for (Class<?> holder : ObtainingWaterProcess.class.getDeclaredClasses()) {
+      for (Field field : holder.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+          assertThat((Object) model.getModelElementById((String) field.get(null))).as(field.getName()).isNotNull();
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyElementIsDrawn_andNoTwoShapesOverlap() {
+    Map<String, Bounds> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+        .collect(Collectors.toMap(shape -> shape.getBpmnElement().getId(), BpmnShape::getBounds));
+    Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+        .map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      assertThat(shapes).as("shape of " + node.getId()).containsKey(node.getId());
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      assertThat(edges).as("edge of " + flow.getId()).contains(flow.getId());
+    }
+    List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
+    for (int i = 0; i < nodes.size(); i++) {
+      for (int j = i + 1; j < nodes.size(); j++) {
+        FlowNode a = nodes.get(i);
+        FlowNode b = nodes.get(j);
+        if (contains(a, b) || contains(b, a)) {
+          continue;
+        }
+        assertThat(overlap(shapes.get(a.getId()), shapes.get(b.getId()))).as(a.getId() + " overlaps " + b.getId())
+            .isFalse();
+      }
+    }
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  private ProcessDefinition latestDefinition() {
+    return engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY).latestVersion().singleResult();
+  }
+
+  /** Form id to form JSON, for the forms in the latest process definition's deployment. */
+  private Map<String, JsonNode> deployedForms() throws IOException {
+    ProcessDefinition definition = latestDefinition();
+    RepositoryService repository = engine.getRepositoryService();
+    assertThat(repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult().getName())
+        .isEqualTo(ResourceDeployment.DEPLOYMENT_NAME);
+    ObjectMapper json = new ObjectMapper();
+    Map<String, JsonNode> forms = new java.util.HashMap<>();
+    for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
+      if (resource.endsWith(".form")) {
+        JsonNode form = json.readTree(repository.getResourceAsStream(definition.getDeploymentId(), resource));
+        forms.put(form.get("id").asText(), form);
+      }
+    }
+    return forms;
+  }
+
+  private <T> List<T> beansOf(UserTask task, Class<T> type) {
+    List<T> beans = new ArrayList<>();
+    if (task.getExtensionElements() == null) {
+      return beans;
+    }
+    for (CamundaExecutionListener listener : task.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaExecutionListener.class).list()) {
+      Matcher bean = BEAN_EXPRESSION.matcher(listener.getCamundaDelegateExpression());
+      assertThat(bean.matches()).as(task.getId() + " listener").isTrue();
+      beans.add(context.getBean(bean.group(1), type));
+    }
+    return beans;
+  }
+
+  private static Set<String> caseVariableNames() {
+    Set<String> names = new HashSet<>();
+    for (Field field : CaseVariables.class.getFields()) {
+      if (field.getType() == ProcessVariable.class) {
+        try {
+          names.add(((ProcessVariable<?>) field.get(null)).name());
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String expectedPrefix(BaseElement element) {
+    if (element instanceof SequenceFlow) {
+      return "flow_";
+    }
+    if (element instanceof Gateway) {
+      return "gateway_";
+    }
+    if (element instanceof Message) {
+      return "Message_";
+    }
+    if (element instanceof EndEvent) {
+      return "endEvent_";
+    }
+    String type = element.getElementType().getTypeName();
+    return type + "_";
+  }
+
+  private static boolean contains(FlowNode container, FlowNode element) {
+    return container instanceof SubProcess subProcess && subProcess.getFlowElements().contains(element);
+  }
+
+  private static boolean overlap(Bounds a, Bounds b) {
+    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+  }
+}

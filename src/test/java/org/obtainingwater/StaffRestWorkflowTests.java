@@ -1,0 +1,265 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.staff.DemoStaffSetup;
+import org.obtainingwater.staff.DemoStaffSetup.DemoUser;
+import org.obtainingwater.staff.StaffAccessSetup;
+import org.obtainingwater.staff.StaffGroup;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The running application as staff and REST clients meet it: demo users and filters exist, forms
+ * are deployed, and a whole case is driven through the standard engine-rest API alone by the demo
+ * user of each stage, each task filled from the fields of its deployed Camunda Form. The job
+ * executor runs, as in production.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles({"demo", "test"})
+class StaffRestWorkflowTests {
+
+  /**
+   * What staff enter, by form field key, for a case with both permits. A form that gains a field
+   * missing here fails the walk-through: the test then says which task and field.
+   */
+  static final Map<String, Object> ENTERED = new LinkedHashMap<>();
+
+  static {
+    ENTERED.put("applicantName", "株洲三一智能制造有限公司");
+    ENTERED.put("contactPhone", "0731-22881234");
+    ENTERED.put("siteAddress", "天元区新马工业园新丰路 9 号");
+    ENTERED.put("useType", "industrial");
+    ENTERED.put("expectedPeakDemand", 120);
+    ENTERED.put("channel", "counter");
+    ENTERED.put("intakeDecision", "accepted");
+    ENTERED.put("surveyConclusion", "feasible");
+    ENTERED.put("connectionPoint", "新丰路 DN400 市政管");
+    ENTERED.put("externalPipeLength", 160);
+    ENTERED.put("crossesRoad", true);
+    ENTERED.put("crossesGreenBelt", true);
+    ENTERED.put("peakFlow", 180.5);
+    ENTERED.put("meterPosition", "厂区南门内侧");
+    ENTERED.put("meterDn", 150);
+    ENTERED.put("supplyPipeDn", 150);
+    ENTERED.put("inRedLineBudget", 86000);
+    ENTERED.put("designNotes", "");
+    ENTERED.put("permitDecision", "approved");
+    ENTERED.put("permitNumber", "株许〔2026〕12号");
+    ENTERED.put("laidLength", 161.5);
+    ENTERED.put("pressureTestResult", "passed");
+    ENTERED.put("flushingCompleted", true);
+    ENTERED.put("meterSerialNumber", "ZZ2026-150-0001");
+    ENTERED.put("initialReading", 0);
+    ENTERED.put("waterOnAt", "2026-11-26T16:00+08:00");
+    ENTERED.put("satisfactionScore", 5);
+    ENTERED.put("callbackRemarks", "不到两天就通水，非常满意");
+  }
+
+  /** Values a visible-only-when field must not receive in this walk-through (its branch is not taken). */
+  static final List<String> HIDDEN_IN_THIS_CASE = List.of("intakeRejectionReason", "infeasibilityReason",
+      "permitRejectionReason", "constructionNotes");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  FilterService filters;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void demoProfile_hasAUserInEveryStaffGroup_andEveryGroupHasItsTasklistFilter() {
+    for (StaffGroup group : StaffGroup.values()) {
+      assertThat(identity.createUserQuery().memberOfGroup(group.id()).count()).as(group.id()).isPositive();
+      assertThat(filters.createFilterQuery().filterName(group.filterName()).count()).as(group.filterName()).isEqualTo(1);
+    }
+    assertThat(filters.createFilterQuery().filterName(StaffAccessSetup.MY_TASKS_FILTER).count()).isEqualTo(1);
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("admin").count()).isEqualTo(1);
+  }
+
+  @Test
+  void eachStaffMember_seesOnlyTheirOwnFilters() throws Exception {
+    List<String> visible = new java.util.ArrayList<>();
+    get("wangqiang", "/filter").forEach(filter -> visible.add(filter.get("name").asText()));
+    assertThat(visible)
+        .containsExactlyInAnyOrder(StaffGroup.SURVEY.filterName(), StaffAccessSetup.MY_TASKS_FILTER);
+  }
+
+  @Test
+  void engineRest_refusesCallsWithoutCredentials() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/task")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void wholeCase_canBeDrivenThroughEngineRest_byEachStagesStaff_fillingEachTaskFromItsDeployedForm() throws Exception {
+    JsonNode startForm = get("lina", "/process-definition/key/obtainingWater/deployed-start-form");
+    JsonNode started = post("lina", "/process-definition/key/obtainingWater/submit-form", formValues("start", startForm), 200);
+    String instanceId = started.get("id").asText();
+    assertThat(started.get("businessKey").asText()).matches("GW-\\d{4}-\\d{6}");
+
+    complete("lina", instanceId, REVIEW_APPLICATION);
+    complete("wangqiang", instanceId, SURVEY_SITE);
+    complete("zhaomin", instanceId, DESIGN_SUPPLY_SCHEME);
+    complete("chenjie", instanceId, RECORD_ROAD_PERMIT_DECISION);
+    complete("chenjie", instanceId, RECORD_GREENERY_PERMIT_DECISION);
+    complete("liuyang", instanceId, BUILD_EXTERNAL_PIPELINE);
+    complete("sunhao", instanceId, INSTALL_METER);
+    complete("zhoufang", instanceId, CALL_BACK_CUSTOMER);
+
+    assertThat(awaitEnded(instanceId).get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(get("admin", "/history/activity-instance?processInstanceId=" + instanceId
+        + "&activityId=endEvent_waterConnected")).hasSize(1);
+  }
+
+  @Test
+  void staffCannotWorkAnotherStagesTask() throws Exception {
+    String instanceId = startCase();
+    String taskId = awaitTask("lina", instanceId, REVIEW_APPLICATION).get("id").asText();
+
+    assertThat(get("wangqiang", "/task?processInstanceId=" + instanceId)).isEmpty();
+    HttpResponse<String> refused = send("wangqiang", "POST", "/task/" + taskId + "/complete",
+        "{\"variables\":{\"intakeDecision\":{\"value\":\"accepted\"}}}");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(get("lina", "/task?processInstanceId=" + instanceId)).hasSize(1);
+  }
+
+  @Test
+  void badTaskInput_isRefusedWith400NamingTheField_andNothingIsLost() throws Exception {
+    String instanceId = startCase();
+    String taskId = awaitTask("lina", instanceId, REVIEW_APPLICATION).get("id").asText();
+
+    HttpResponse<String> refused = send("lina", "POST", "/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"intakeDecision\":{\"value\":\"rejected\"},\"contactPhone\":{\"value\":\"12345\"}}}");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("intakeRejectionReason").contains("contactPhone").contains("不予受理原因");
+    assertThat(get("lina", "/task/" + taskId).get("id").asText()).isEqualTo(taskId);
+    assertThat(get("lina", "/task/" + taskId + "/variables/contactPhone").get("value").asText())
+        .isEqualTo("0731-22881234");
+  }
+
+  @Test
+  void demoUsersAreDocumentedOnePerGroup() {
+    assertThat(DemoStaffSetup.USERS).extracting(DemoUser::group).containsExactlyInAnyOrder(StaffGroup.values());
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  private String startCase() throws Exception {
+    JsonNode startForm = get("lina", "/process-definition/key/obtainingWater/deployed-start-form");
+    return post("lina", "/process-definition/key/obtainingWater/submit-form", formValues("start", startForm), 200)
+        .get("id").asText();
+  }
+
+  /** Finds the stage's task as its staff member, reads its deployed form and submits it. */
+  private void complete(String user, String instanceId, String taskKey) throws Exception {
+    String taskId = awaitTask(user, instanceId, taskKey).get("id").asText();
+    JsonNode form = get(user, "/task/" + taskId + "/deployed-form");
+    post(user, "/task/" + taskId + "/submit-form", formValues(taskKey, form), 204);
+  }
+
+  /** The variables a person fills in: every editable field of the form, none it lacks. */
+  private Map<String, Object> formValues(String what, JsonNode form) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (JsonNode field : form.path("components")) {
+      if (!field.hasNonNull("key") || field.path("readonly").asBoolean(false)) {
+        continue;
+      }
+      String key = field.get("key").asText();
+      if (HIDDEN_IN_THIS_CASE.contains(key)) {
+        assertThat(field.has("conditional")).as(what + ": " + key + " is shown only on another branch").isTrue();
+        continue;
+      }
+      assertThat(ENTERED).as(what + " has a field nobody fills: " + key).containsKey(key);
+      variables.put(key, Map.of("value", ENTERED.get(key)));
+    }
+    assertThat(variables).as(what + " form has editable fields").isNotEmpty();
+    return Map.of("variables", variables);
+  }
+
+  private JsonNode awaitTask(String user, String instanceId, String taskKey) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode tasks = get(user, "/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey);
+      if (tasks.size() == 1) {
+        return tasks.get(0);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(user + " never saw task " + taskKey);
+  }
+
+  private JsonNode awaitEnded(String instanceId) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode instance = get("admin", "/history/process-instance/" + instanceId);
+      if (!"ACTIVE".equals(instance.get("state").asText())) {
+        return instance;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("case " + instanceId + " did not end");
+  }
+
+  private JsonNode get(String user, String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(user, "GET", path, null);
+    assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private JsonNode post(String user, String path, Object body, int expectedStatus) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(user, "POST", path, json.writeValueAsString(body));
+    assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isEqualTo(expectedStatus);
+    return response.body().isEmpty() ? null : json.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(String user, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + "/engine-rest" + path);
+  }
+}
