@@ -119,6 +119,30 @@ class StaffRestWorkflowTests {
   }
 
   @Test
+  void intakeQueue_showsEachCasesNumberApplicantAndSiteOnTheTaskCard() throws Exception {
+    String instanceId = startCase();
+    awaitTask("lina", instanceId, REVIEW_APPLICATION);
+    String queue = filters.createFilterQuery().filterName(StaffGroup.INTAKE.filterName()).singleResult().getId();
+
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/filter/" + queue + "/list"))
+        .header("Authorization", basic("lina")).header("Accept", "application/hal+json")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, String> card = new LinkedHashMap<>();
+    for (JsonNode task : json.readTree(response.body()).path("_embedded").path("task")) {
+      if (task.get("processInstanceId").asText().equals(instanceId)) {
+        task.path("_embedded").path("variable").forEach(variable ->
+            card.put(variable.get("name").asText(), variable.get("value").asText()));
+      }
+    }
+    assertThat(card).containsEntry("cardApplicantName", "株洲三一智能制造有限公司")
+        .containsEntry("cardSiteAddress", "天元区新马工业园新丰路 9 号")
+        .hasEntrySatisfying("cardApplicationNumber", number -> assertThat(number).matches("GW-\\d{4}-\\d{6}"));
+  }
+
+  @Test
   void engineRest_refusesCallsWithoutCredentials() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/task")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -251,12 +275,15 @@ class StaffRestWorkflowTests {
   private HttpResponse<String> send(String user, String method, String path, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Authorization", basic(user))
         .header("Content-Type", "application/json");
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   private URI uri(String path) {

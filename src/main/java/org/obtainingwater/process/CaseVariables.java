@@ -83,6 +83,11 @@ public final class CaseVariables {
   public static final ProcessVariable<String> CASE_OUTCOME = text("caseOutcome", "办结结果");
   public static final ProcessVariable<Date> CASE_CLOSED_AT = new ProcessVariable<>("caseClosedAt", Date.class, "办结时间");
 
+  // Task-local copies for the Tasklist task card (see org.obtainingwater.staff.TaskCardVariables)
+  public static final ProcessVariable<String> CARD_APPLICATION_NUMBER = text("cardApplicationNumber", "申请编号");
+  public static final ProcessVariable<String> CARD_APPLICANT_NAME = text("cardApplicantName", "申请人");
+  public static final ProcessVariable<String> CARD_SITE_ADDRESS = text("cardSiteAddress", "用水地址");
+
   // Local input of each send task: which notice to send
   public static final ProcessVariable<String> NOTICE_TYPE = text("noticeType", "通知类型");
 

@@ -51,11 +51,9 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
   /** The filter every member of staff gets: the tasks they have claimed. */
   public static final String MY_TASKS_FILTER = "我认领的任务";
 
-  /** Columns Tasklist shows on each task card: the variables staff recognise a case by. */
-  static final List<Map<String, String>> CASE_COLUMNS = List.of(
-      Map.of("name", "applicationNumber", "label", "申请编号"),
-      Map.of("name", "applicantName", "label", "申请人"),
-      Map.of("name", "siteAddress", "label", "用水地址"));
+  /** What Tasklist shows on each task card: the case's number, applicant and site ({@link TaskCardVariables}). */
+  static final List<Map<String, String>> CASE_COLUMNS = TaskCardVariables.CARD.values().stream()
+      .map(card -> Map.of("name", card.name(), "label", card.label())).toList();
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
