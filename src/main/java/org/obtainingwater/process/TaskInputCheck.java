@@ -2,6 +2,8 @@ package org.obtainingwater.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks what a user task's form submitted before the case moves on. Bound in the diagram as an
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 public abstract class TaskInputCheck implements ExecutionListener {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TaskInputCheck.class);
+
   @Override
   public final void notify(DelegateExecution execution) {
     if (execution.isCanceled()) {
@@ -22,7 +26,14 @@ public abstract class TaskInputCheck implements ExecutionListener {
     }
     TaskInput input = new TaskInput(execution);
     check(input);
-    input.throwIfInvalid();
+    try {
+      input.throwIfInvalid();
+    } catch (TaskInputRejectedException rejected) {
+      // Field names only: the values may be personal data.
+      LOG.info("Refused input for {} of case {}: {}", execution.getCurrentActivityId(),
+          execution.getProcessBusinessKey(), rejected.problems().keySet());
+      throw rejected;
+    }
   }
 
   /** Reads the submitted values and records every problem on {@code input}. */
