@@ -119,6 +119,18 @@ class StaffRestWorkflowTests {
   }
 
   @Test
+  void supervisors_alsoSeeEveryOpenTaskOfEveryStage() throws Exception {
+    String instanceId = startCase();
+    awaitTask("lina", instanceId, REVIEW_APPLICATION);
+
+    List<String> visible = new java.util.ArrayList<>();
+    get("wulei", "/filter").forEach(filter -> visible.add(filter.get("name").asText()));
+    assertThat(visible).containsExactlyInAnyOrder(StaffGroup.SUPERVISORS.filterName(),
+        StaffAccessSetup.MY_TASKS_FILTER, StaffAccessSetup.ALL_OPEN_TASKS_FILTER);
+    assertThat(get("wulei", "/task?processInstanceId=" + instanceId)).hasSize(1);
+  }
+
+  @Test
   void intakeQueue_showsEachCasesNumberApplicantAndSiteOnTheTaskCard() throws Exception {
     String instanceId = startCase();
     awaitTask("lina", instanceId, REVIEW_APPLICATION);

@@ -51,6 +51,9 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
   /** The filter every member of staff gets: the tasks they have claimed. */
   public static final String MY_TASKS_FILTER = "我认领的任务";
 
+  /** Supervisors' overview: every open task of every stage. */
+  public static final String ALL_OPEN_TASKS_FILTER = "全部在办任务";
+
   /** What Tasklist shows on each task card: the case's number, applicant and site ({@link TaskCardVariables}). */
   static final List<Map<String, String>> CASE_COLUMNS = TaskCardVariables.CARD.values().stream()
       .map(card -> Map.of("name", card.name(), "label", card.label())).toList();
@@ -85,6 +88,9 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
     grant(authorizations, supervisors, PROCESS_DEFINITION, PROCESS_KEY, READ_INSTANCE, READ_TASK, READ_HISTORY);
     grant(authorizations, supervisors, PROCESS_INSTANCE, "*", READ);
     grant(authorizations, supervisors, TASK, "*", READ);
+    Filter everything = filter(filters, ALL_OPEN_TASKS_FILTER, "各环节所有在办任务，按到期时间排序", 90,
+        engine.getTaskService().createTaskQuery().orderByDueDate().asc());
+    grant(authorizations, supervisors, FILTER, everything.getId(), READ);
   }
 
   private static void createGroup(IdentityService identity, StaffGroup staffGroup) {
