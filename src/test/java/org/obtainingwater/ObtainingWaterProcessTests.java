@@ -43,6 +43,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -184,6 +189,37 @@ class ObtainingWaterProcessTests {
 
     cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕8号"));
     assertThat(instance).hasPassed(ISSUE_WORK_ORDER).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+  }
+
+  @Test
+  void bothPermitDecisionsRecordedAtTheSameMoment_areBothApplied_andConstructionStartsOnce() throws Exception {
+    ProcessInstance instance = throughDesign(surveyed(120, true, true), designed(80, 50, 26_000));
+    Task road = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
+    Task greenery = cases.task(instance, RECORD_GREENERY_PERMIT_DECISION);
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService agents = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = agents.submit(() -> {
+        together.await();
+        tasks().complete(road.getId(), permitApproved("株建占字〔2026〕105号"));
+        return null;
+      });
+      Future<?> second = agents.submit(() -> {
+        together.await();
+        tasks().complete(greenery.getId(), permitApproved("株园林许〔2026〕10号"));
+        return null;
+      });
+      first.get(30, TimeUnit.SECONDS);
+      second.get(30, TimeUnit.SECONDS);
+    } finally {
+      agents.shutdownNow();
+    }
+    cases.executeJobs(instance);
+
+    assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+    assertThat(historicActivityCount(instance, ISSUE_WORK_ORDER)).isEqualTo(1);
+    assertThat(historicVariable(instance, CaseVariables.ROAD_PERMIT_NUMBER.name())).isEqualTo("株建占字〔2026〕105号");
+    assertThat(historicVariable(instance, CaseVariables.GREENERY_PERMIT_NUMBER.name())).isEqualTo("株园林许〔2026〕10号");
   }
 
   @Test

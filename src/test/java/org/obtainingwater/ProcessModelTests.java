@@ -200,10 +200,13 @@ class ProcessModelTests {
   }
 
   @Test
-  void everyFormFieldKey_isAProcessVariable() throws IOException {
+  void everyFormFieldKey_isAProcessVariable_andDisplayFieldsAreDisabledNotReadonly() throws IOException {
     Set<String> known = caseVariableNames();
     for (Map.Entry<String, JsonNode> form : deployedForms().entrySet()) {
       for (JsonNode component : form.getValue().path("components")) {
+        // form-js submits readonly fields: the value would be written back, racing parallel tasks.
+        assertThat(component.has("readonly")).as(form.getKey() + " " + component.path("key").asText()
+            + " is display-only: use disabled").isFalse();
         if (component.hasNonNull("key")) {
           assertThat(known).as(form.getKey() + " field").contains(component.get("key").asText());
         }

@@ -229,11 +229,14 @@ class StaffRestWorkflowTests {
     post(user, "/task/" + taskId + "/submit-form", formValues(taskKey, form), 204);
   }
 
-  /** The variables a person fills in: every editable field of the form, none it lacks. */
+  /**
+   * The variables a person fills in: every editable field of the form, none it lacks. Display-only
+   * fields are disabled, and form-js submits neither disabled nor hidden fields.
+   */
   private Map<String, Object> formValues(String what, JsonNode form) {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (JsonNode field : form.path("components")) {
-      if (!field.hasNonNull("key") || field.path("readonly").asBoolean(false)) {
+      if (!field.hasNonNull("key") || field.path("disabled").asBoolean(false)) {
         continue;
       }
       String key = field.get("key").asText();
