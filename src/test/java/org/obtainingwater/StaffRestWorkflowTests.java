@@ -210,6 +210,26 @@ class StaffRestWorkflowTests {
   }
 
   @Test
+  void anApplicationWithoutPhoneOrWithAnUnknownUseType_isNotStarted_throughEitherStartEndpoint() throws Exception {
+    String incomplete = "{\"variables\":{\"applicantName\":{\"value\":\"某公司\"},\"siteAddress\":{\"value\":\"某路 1 号\"},"
+        + "\"useType\":{\"value\":\"spaceport\"},\"expectedPeakDemand\":{\"value\":5},\"channel\":{\"value\":\"app\"}}}";
+    long before = get("admin", "/history/process-instance/count").get("count").asLong();
+
+    for (String endpoint : List.of("submit-form", "start")) {
+      HttpResponse<String> refused = send("lina", "POST", "/process-definition/key/obtainingWater/" + endpoint, incomplete);
+      assertThat(refused.statusCode()).as(endpoint + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.body()).as(endpoint).contains("contactPhone").contains("useType");
+    }
+    assertThat(get("admin", "/history/process-instance/count").get("count").asLong()).isEqualTo(before);
+  }
+
+  @Test
+  void otherEngineRestErrorsKeepCamundasAnswer() throws Exception {
+    HttpResponse<String> missing = send("admin", "POST", "/process-definition/key/noSuchProcess/start", "{}");
+    assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void demoUsersAreDocumentedOnePerGroup() {
     assertThat(DemoStaffSetup.USERS).extracting(DemoUser::group).containsExactlyInAnyOrder(StaffGroup.values());
   }

@@ -31,7 +31,8 @@ public abstract class TaskInputCheck implements ExecutionListener {
     } catch (TaskInputRejectedException rejected) {
       // Field names only: the values may be personal data.
       LOG.info("Refused input for {} of case {}: {}", execution.getCurrentActivityId(),
-          execution.getProcessBusinessKey(), rejected.problems().keySet());
+          execution.getProcessBusinessKey() == null ? "(not yet numbered)" : execution.getProcessBusinessKey(),
+          rejected.problems().keySet());
       throw rejected;
     }
   }
