@@ -68,11 +68,12 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
       createGroup(identity, group);
       grant(authorizations, group.id(), APPLICATION, "tasklist", ACCESS);
       grant(authorizations, group.id(), PROCESS_DEFINITION, PROCESS_KEY, READ);
-      Filter queue = filter(filters, group.filterName(), group.title() + "所在组的待办任务（含已认领）", 10 + group.ordinal(),
+      // Tasklist opens the filter with the lowest priority: the group's queue comes first.
+      Filter queue = filter(filters, group.filterName(), group.title() + "所在组的待办任务（含已认领）", group.ordinal(),
           engine.getTaskService().createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks().orderByDueDate().asc());
       grant(authorizations, group.id(), FILTER, queue.getId(), READ);
     }
-    Filter mine = filter(filters, MY_TASKS_FILTER, "我已认领、正在办理的任务", 0,
+    Filter mine = filter(filters, MY_TASKS_FILTER, "我已认领、正在办理的任务", 50,
         engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     for (StaffGroup group : StaffGroup.values()) {
       grant(authorizations, group.id(), FILTER, mine.getId(), READ);
