@@ -37,6 +37,7 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECTIFY_SERVICE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
 import java.time.Duration;
@@ -53,11 +54,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -266,6 +270,8 @@ class ObtainingWaterProcessTests {
     Task third = cases.task(instance, RECORD_GREENERY_PERMIT_DECISION);
     assertThat(engine.getTaskService().getVariable(third.getId(), CaseVariables.PERMIT_DECISION.name()))
         .as("a resubmission is decided afresh").isNull();
+    assertThat(engine.getTaskService().getVariable(third.getId(), CaseVariables.PERMIT_REJECTION_REASON.name()))
+        .as("no stale reason for the next rejection").isNull();
     cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕9号"));
 
     assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
@@ -374,19 +380,47 @@ class ObtainingWaterProcessTests {
   }
 
   @Test
-  void everyStageTask_isDueByItsTarget() {
-    Instant applied = Instant.parse("2026-11-23T01:00:00Z");
-    ClockUtil.setCurrentTime(Date.from(applied));
-    ProcessInstance instance = throughDesign(surveyed(60, true, false), designed(80, 50, 12_000));
+  void everyStageTask_isDueByItsStageTarget_countedFromWhenTheTaskArrived() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z")));
+    ProcessInstance instance = cases.apply(application());
+    laterBy(Duration.ofHours(3));
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    laterBy(Duration.ofHours(20));
+    cases.complete(instance, SURVEY_SITE, surveyed(160, true, true));
+    laterBy(Duration.ofHours(5));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    laterBy(Duration.ofHours(7));
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时段需避开早晚高峰"));
+    laterBy(Duration.ofHours(2));
+    cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
+    laterBy(Duration.ofHours(9));
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕106号"));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitRejected("缺少绿化恢复方案"));
+    laterBy(Duration.ofHours(1));
+    cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("补充绿化恢复方案"));
+    laterBy(Duration.ofHours(30));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕11号"));
+    laterBy(Duration.ofDays(4));
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    laterBy(Duration.ofHours(6));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    laterBy(Duration.ofHours(26));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(3, "回访电话打了三次才接通"));
+    laterBy(Duration.ofHours(4));
+    cases.complete(instance, RECTIFY_SERVICE, rectified("已向客户致歉"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
 
-    assertThat(cases.task(instance, RECORD_ROAD_PERMIT_DECISION).getDueDate().toInstant())
-        .isEqualTo(applied.plus(Duration.ofDays(2)));
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕104号"));
-    assertThat(cases.task(instance, BUILD_EXTERNAL_PIPELINE).getDueDate().toInstant())
-        .isEqualTo(applied.plus(Duration.ofDays(10)));
-    assertThat(history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(REVIEW_APPLICATION).singleResult().getDueDate().toInstant())
-        .isEqualTo(applied.plus(Duration.ofDays(1)));
+    BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
+    List<HistoricTaskInstance> worked = history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .list();
+    assertThat(worked).extracting(HistoricTaskInstance::getTaskDefinitionKey).containsAll(
+        model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList());
+    for (HistoricTaskInstance task : worked) {
+      UserTask definition = model.getModelElementById(task.getTaskDefinitionKey());
+      Duration target = Duration.parse(definition.getCamundaDueDate());
+      assertThat(Duration.between(task.getStartTime().toInstant(), task.getDueDate().toInstant()))
+          .as(task.getTaskDefinitionKey() + " started " + task.getStartTime()).isEqualTo(target);
+    }
   }
 
   @Test
@@ -422,6 +456,10 @@ class ObtainingWaterProcessTests {
     cases.complete(instance, SURVEY_SITE, survey);
     cases.complete(instance, DESIGN_SUPPLY_SCHEME, design);
     return instance;
+  }
+
+  private static void laterBy(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
   }
 
   private void finishFromMeter(ProcessInstance instance) {

@@ -1,6 +1,5 @@
 package org.obtainingwater.construction;
 
-import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
 import static org.obtainingwater.process.CaseVariables.WORK_ORDER_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +20,7 @@ class IssueWorkOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String applicationNumber = APPLICATION_NUMBER.get(execution);
+    String applicationNumber = execution.getProcessBusinessKey();
     String workOrder = CaseReferences.derive("SG", applicationNumber);
     WORK_ORDER_NUMBER.set(execution, workOrder);
     LOG.info("Work order {} issued for {}", workOrder, applicationNumber);

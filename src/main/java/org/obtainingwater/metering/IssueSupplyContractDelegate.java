@@ -1,6 +1,5 @@
 package org.obtainingwater.metering;
 
-import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
 import static org.obtainingwater.process.CaseVariables.SUPPLY_CONTRACT_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,6 +16,6 @@ class IssueSupplyContractDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SUPPLY_CONTRACT_NUMBER.set(execution, CaseReferences.derive("GS", APPLICATION_NUMBER.get(execution)));
+    SUPPLY_CONTRACT_NUMBER.set(execution, CaseReferences.derive("GS", execution.getProcessBusinessKey()));
   }
 }

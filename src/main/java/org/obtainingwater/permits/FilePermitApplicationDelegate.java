@@ -7,6 +7,7 @@ import static org.obtainingwater.process.CaseVariables.PERMIT_DECISION;
 import static org.obtainingwater.process.CaseVariables.PERMIT_KIND;
 import static org.obtainingwater.process.CaseVariables.PERMIT_NUMBER;
 import static org.obtainingwater.process.CaseVariables.PERMIT_PROCEDURE;
+import static org.obtainingwater.process.CaseVariables.PERMIT_REJECTION_REASON;
 import static org.obtainingwater.process.CaseVariables.PERMIT_REVISION_NOTE;
 import static org.obtainingwater.process.CaseVariables.SITE_ADDRESS;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code serviceTask_fileRoadPermitApplication} and {@code serviceTask_fileGreeneryPermitApplication}
  * (申报…许可): files the application for the permit kind of the enclosing sub-process and clears the
- * previous decision, so a resubmission is decided afresh.
+ * previous decision (and its reason), so a resubmission is decided afresh.
  */
 @Component
 class FilePermitApplicationDelegate implements JavaDelegate {
@@ -40,5 +41,6 @@ class FilePermitApplicationDelegate implements JavaDelegate {
     PERMIT_APPLICATION_REF.set(execution, authority.file(filing));
     PERMIT_DECISION.set(execution, null);
     PERMIT_NUMBER.set(execution, null);
+    PERMIT_REJECTION_REASON.set(execution, null);
   }
 }
