@@ -380,6 +380,26 @@ class ObtainingWaterProcessTests {
   }
 
   @Test
+  void aPeakBeyondTheLargestMeter_needsTheDesignersExplanationOfTheScheme() {
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    VariableMap bigSite = surveyed(0, false, false);
+    bigSite.putValue(CaseVariables.PEAK_FLOW.name(), 520.0);
+    cases.complete(instance, SURVEY_SITE, bigSite);
+    Task design = cases.task(instance, DESIGN_SUPPLY_SCHEME);
+    assertThat(tasks().getVariable(design.getId(), CaseVariables.METER_REVIEW_REQUIRED.name())).isEqualTo(true);
+
+    assertThatThrownBy(() -> tasks().complete(design.getId(), designed(300, 200, 400_000)))
+        .isInstanceOf(TaskInputRejectedException.class)
+        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("designNotes"));
+
+    VariableMap explained = designed(300, 200, 400_000);
+    explained.putValue(CaseVariables.DESIGN_NOTES.name(), "两只 DN200 水表并联");
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, explained);
+    assertThat(instance).isWaitingAt(INSTALL_METER);
+  }
+
+  @Test
   void everyStageTask_isDueByItsStageTarget_countedFromWhenTheTaskArrived() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z")));
     ProcessInstance instance = cases.apply(application());

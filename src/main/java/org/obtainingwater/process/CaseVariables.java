@@ -36,9 +36,11 @@ public final class CaseVariables {
   public static final ProcessVariable<Double> PEAK_FLOW = decimal("peakFlow", "设计高峰流量");
   public static final ProcessVariable<String> METER_POSITION = text("meterPosition", "水表位置");
 
-  // Design (recommendedMeterDn and meterDn come from the meterSize decision, meterDn is confirmed by the designer)
+  // Design (recommendedMeterDn, meterDn and meterReviewRequired come from the meterSize decision; the
+  // designer confirms meterDn and, when the peak exceeds the largest meter, explains the scheme)
   public static final ProcessVariable<Integer> RECOMMENDED_METER_DN = integer("recommendedMeterDn", "推荐水表口径");
   public static final ProcessVariable<Integer> METER_DN = integer("meterDn", "水表口径");
+  public static final ProcessVariable<Boolean> METER_REVIEW_REQUIRED = flag("meterReviewRequired", "须设计复核");
   public static final ProcessVariable<Integer> SUPPLY_PIPE_DN = integer("supplyPipeDn", "接水管径");
   public static final ProcessVariable<Double> IN_RED_LINE_BUDGET = decimal("inRedLineBudget", "红线内工程预算");
   public static final ProcessVariable<String> DESIGN_NOTES = text("designNotes", "设计说明");

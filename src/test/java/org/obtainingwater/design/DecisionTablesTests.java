@@ -96,6 +96,7 @@ class DecisionTablesTests {
       Variables.createVariables().putValue("peakFlow", peakFlow));
 
     assertThat((Integer) result.getEntry("recommendedMeterDn")).isEqualTo(expectedDn);
+    assertThat((Boolean) result.getEntry("meterReviewRequired")).isEqualTo(peakFlow > 400);
   }
 
   @Test
@@ -108,22 +109,14 @@ class DecisionTablesTests {
   }
 
   @Test
-  void peakAbove400IsFlaggedForDesignReview() throws Exception {
-    Document xml = readXml("bpmn/meter-size.dmn");
-    NodeList rules = xml.getElementsByTagNameNS(DMN13_NS, "rule");
-    String overRangeAnnotation = null;
-    for (int i = 0; i < rules.getLength(); i++) {
-      Element rule = (Element) rules.item(i);
-      String inputEntry = firstChildText(rule, "inputEntry");
-      if ("> 400".equals(inputEntry)) {
-        overRangeAnnotation = firstChildText(rule, "description");
-      }
-    }
+  void peakAbove400IsFlaggedForDesignReview() {
+    DmnDecisionRuleResult beyond = evaluate(meterSize, Variables.createVariables().putValue("peakFlow", 400.1));
+    DmnDecisionRuleResult largest = evaluate(meterSize, Variables.createVariables().putValue("peakFlow", 400.0));
 
-    assertThat(overRangeAnnotation)
-      .contains("超出单只 DN200 水表量程")
-      .contains("须设计复核");
+    assertThat((Boolean) beyond.getEntry("meterReviewRequired")).isTrue();
+    assertThat((Boolean) largest.getEntry("meterReviewRequired")).isFalse();
   }
+
 
   // ---------------------------------------------------------------- 接水费用规则 (connectionFee)
 
