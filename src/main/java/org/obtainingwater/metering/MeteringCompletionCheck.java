@@ -24,7 +24,7 @@ class MeteringCompletionCheck extends TaskInputCheck {
     input.requiredOneOf(METER_DN, NominalSizes.METERS);
     input.requiredNumber(INITIAL_READING, 0, 99_999_999);
     String waterOnAt = input.requiredText(WATER_ON_AT, 40);
-    if (waterOnAt != null && WaterOnTime.parse(waterOnAt).isEmpty()) {
+    if (waterOnAt != null && !WaterOnTime.isDateTime(waterOnAt)) {
       input.problem(WATER_ON_AT, "通水时间格式不正确，应为 2026-03-01T10:30+08:00 这样的日期时间");
     }
   }

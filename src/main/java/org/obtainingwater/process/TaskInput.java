@@ -32,11 +32,7 @@ public final class TaskInput {
       problem(variable, "请填写" + variable.label());
       return null;
     }
-    if (value.length() > maxLength) {
-      problem(variable, variable.label() + "不能超过 " + maxLength + " 个字");
-      return null;
-    }
-    return value;
+    return withinLength(variable, value, maxLength);
   }
 
   /** A required text that must match {@code pattern}; {@code hint} says what is expected. */
@@ -52,7 +48,11 @@ public final class TaskInput {
   /** An optional text: absent and blank are fine, too long is not. */
   public String optionalText(ProcessVariable<String> variable, int maxLength) {
     String value = read(variable).orElse(null);
-    if (value != null && value.length() > maxLength) {
+    return value == null ? null : withinLength(variable, value, maxLength);
+  }
+
+  private String withinLength(ProcessVariable<String> variable, String value, int maxLength) {
+    if (value.length() > maxLength) {
       problem(variable, variable.label() + "不能超过 " + maxLength + " 个字");
       return null;
     }
