@@ -44,6 +44,7 @@ public final class ObtainingWaterProcess {
     public static final String END_APPLICATION_REJECTED = "endEvent_applicationRejected";
     public static final String END_CONNECTION_NOT_FEASIBLE = "endEvent_connectionNotFeasible";
     public static final String END_APPLICATION_WITHDRAWN = "endEvent_applicationWithdrawn";
+    public static final String WITHDRAWAL = "subProcess_withdrawal";
 
     private Elements() {
     }

@@ -1,0 +1,151 @@
+package org.obtainingwater.cases;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code application} and {@code application_stage} tables (Flyway V2). Every method runs in
+ * the caller's transaction, which inside the engine is the engine's own: a row is written together
+ * with the process state it describes, or not at all. Times are the engine's clock, in UTC.
+ */
+@Repository
+public class CaseRecords {
+
+  private static final String COLUMNS = "application_number, process_instance_id, channel, applicant_name, contact_phone, "
+      + "site_address, use_type, expected_peak_demand, stage, outcome, client_reference, request_fingerprint, "
+      + "received_at, updated_at, finished_at";
+
+  private static final RowMapper<CaseRecord> CASE = CaseRecords::toCase;
+
+  private final JdbcTemplate jdbc;
+
+  CaseRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The engine's current time: tests move it, and stage dates must follow. */
+  static OffsetDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+  }
+
+  /** What a case's record starts with: its number, process instance, channel and the application. */
+  public record NewCase(String applicationNumber, String processInstanceId, String channel, String applicantName,
+      String contactPhone, String siteAddress, String useType, BigDecimal expectedPeakDemand) {
+  }
+
+  /** Opens the record of a case that has just received its number; it starts in {@link Stage#RECEIVED}. */
+  public void open(NewCase draft) {
+    OffsetDateTime now = now();
+    jdbc.update("INSERT INTO application (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, NULL)",
+        draft.applicationNumber(), draft.processInstanceId(), draft.channel(), draft.applicantName(),
+        draft.contactPhone(), draft.siteAddress(), draft.useType(), draft.expectedPeakDemand(),
+        Stage.RECEIVED.name(), now, now);
+    enter(draft.applicationNumber(), Stage.RECEIVED, now);
+  }
+
+  public Optional<CaseRecord> find(String applicationNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE application_number = ?", CASE, applicationNumber)
+        .stream().findFirst();
+  }
+
+  /** Reads the record and locks it until the transaction ends, so two changes to one case queue up. */
+  public Optional<CaseRecord> lock(String applicationNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE application_number = ? FOR UPDATE", CASE,
+        applicationNumber).stream().findFirst();
+  }
+
+  public Optional<CaseRecord> findByProcessInstance(String processInstanceId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE process_instance_id = ?", CASE, processInstanceId)
+        .stream().findFirst();
+  }
+
+  public Optional<CaseRecord> findByClientReference(String clientReference) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE client_reference = ?", CASE, clientReference)
+        .stream().findFirst();
+  }
+
+  /**
+   * Records the client's idempotency key on a case. The column is unique: when another request
+   * with the same key got there first, this throws {@link org.springframework.dao.DuplicateKeyException}
+   * (after that request commits) and the caller's transaction, case start included, rolls back.
+   */
+  public void claimClientReference(String applicationNumber, String clientReference, String fingerprint) {
+    jdbc.update("UPDATE application SET client_reference = ?, request_fingerprint = ? WHERE application_number = ?",
+        clientReference, fingerprint, applicationNumber);
+  }
+
+  /** The applicant's data as staff confirmed or corrected it. */
+  public void refreshApplicant(String applicationNumber, String applicantName, String contactPhone, String siteAddress,
+      String useType, BigDecimal expectedPeakDemand) {
+    jdbc.update("UPDATE application SET applicant_name = ?, contact_phone = ?, site_address = ?, use_type = ?, "
+        + "expected_peak_demand = ?, updated_at = ? WHERE application_number = ?",
+        applicantName, contactPhone, siteAddress, useType, expectedPeakDemand, now(), applicationNumber);
+  }
+
+  /**
+   * Moves the case to another stage: closes the open history entry and opens one for the new stage.
+   * Nothing happens when the case is in that stage already (the second permit, a repeated pressure
+   * test) or has no record (a case started before records existed).
+   */
+  public void moveTo(String applicationNumber, Stage stage) {
+    OffsetDateTime now = now();
+    int moved = jdbc.update("UPDATE application SET stage = ?, updated_at = ? WHERE application_number = ? AND stage <> ?",
+        stage.name(), now, applicationNumber, stage.name());
+    if (moved == 1) {
+      leaveCurrent(applicationNumber, now);
+      enter(applicationNumber, stage, now);
+    }
+  }
+
+  /** The case ended: its outcome, and the open stage entry is closed. */
+  public void finish(String applicationNumber, Outcome outcome) {
+    OffsetDateTime now = now();
+    int finished = jdbc.update("UPDATE application SET stage = ?, outcome = ?, updated_at = ?, finished_at = ? "
+        + "WHERE application_number = ? AND outcome IS NULL", Stage.CLOSED.name(), outcome.name(), now, now,
+        applicationNumber);
+    if (finished == 1) {
+      leaveCurrent(applicationNumber, now);
+    }
+  }
+
+  public List<StageEntry> history(String applicationNumber) {
+    return jdbc.query("SELECT stage, entered_at, left_at FROM application_stage WHERE application_number = ? ORDER BY id",
+        (rs, row) -> new StageEntry(Stage.valueOf(rs.getString("stage")), time(rs, "entered_at"), time(rs, "left_at")),
+        applicationNumber);
+  }
+
+  private void enter(String applicationNumber, Stage stage, OffsetDateTime at) {
+    jdbc.update("INSERT INTO application_stage (application_number, stage, entered_at) VALUES (?, ?, ?)",
+        applicationNumber, stage.name(), at);
+  }
+
+  private void leaveCurrent(String applicationNumber, OffsetDateTime at) {
+    jdbc.update("UPDATE application_stage SET left_at = ? WHERE application_number = ? AND left_at IS NULL", at,
+        applicationNumber);
+  }
+
+  private static CaseRecord toCase(ResultSet rs, int row) throws SQLException {
+    String outcome = rs.getString("outcome");
+    return new CaseRecord(rs.getString("application_number"), rs.getString("process_instance_id"),
+        rs.getString("channel"), rs.getString("applicant_name"), rs.getString("contact_phone"),
+        rs.getString("site_address"), rs.getString("use_type"), rs.getBigDecimal("expected_peak_demand"),
+        Stage.valueOf(rs.getString("stage")), outcome == null ? null : Outcome.valueOf(outcome),
+        rs.getString("client_reference"), rs.getString("request_fingerprint"), time(rs, "received_at"),
+        time(rs, "updated_at"), time(rs, "finished_at"));
+  }
+
+  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
+  }
+}
