@@ -71,7 +71,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.metering.RecordingBillingSystem;
 import org.obtainingwater.notification.Notice;
 import org.obtainingwater.notification.NoticeType;
-import org.obtainingwater.notification.RecordingCustomerNotifier;
+import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.permits.RecordingPermitAuthority;
@@ -114,7 +114,7 @@ class ObtainingWaterProcessTests {
   @Autowired
   ProcessEngine engine;
   @Autowired
-  RecordingCustomerNotifier notifier;
+  NotificationOutbox notifier;
   @Autowired
   RecordingPermitAuthority permitAuthority;
   @Autowired
@@ -488,7 +488,7 @@ class ObtainingWaterProcessTests {
   }
 
   private List<Notice> noticesOf(ProcessInstance instance) {
-    return notifier.sentFor(instance.getBusinessKey());
+    return notifier.noticesFor(instance.getBusinessKey());
   }
 
   private List<String> openTaskKeys(ProcessInstance instance) {

@@ -1,0 +1,64 @@
+package org.obtainingwater.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link CustomerNotifier} of the process: a notice is written to the {@code notification_outbox}
+ * table in the transaction of the send task that composed it, and {@link OutboxDispatcher} delivers it
+ * afterwards. So a notice exists exactly when its step completed: a send task that fails and is
+ * retried leaves no half-sent trace, and a crash after commit loses nothing (docs/adr/0007).
+ */
+@Component
+public class NotificationOutbox implements CustomerNotifier {
+
+  private static final String COLUMNS = "id, application_number, notice_type, phone, message_text, status, attempts, "
+      + "last_error, gateway_reference, created_at, sent_at";
+
+  private final JdbcTemplate jdbc;
+
+  NotificationOutbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static OffsetDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+  }
+
+  @Override
+  public void send(Notice notice) {
+    OffsetDateTime now = now();
+    jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, status, attempts, "
+        + "created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+        notice.applicationNumber(), notice.type().name(), notice.phone(), notice.text(), OutboxStatus.PENDING.name(),
+        now, now);
+  }
+
+  /** The notices composed for one case, oldest first, whatever their delivery state. */
+  public List<Notice> noticesFor(String applicationNumber) {
+    return entriesFor(applicationNumber).stream().map(OutboxEntry::notice).toList();
+  }
+
+  /** The outbox entries of one case, oldest first. */
+  public List<OutboxEntry> entriesFor(String applicationNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM notification_outbox WHERE application_number = ? ORDER BY id",
+        NotificationOutbox::toEntry, applicationNumber);
+  }
+
+  private static OutboxEntry toEntry(ResultSet rs, int row) throws SQLException {
+    Notice notice = new Notice(rs.getString("application_number"), rs.getString("phone"),
+        NoticeType.valueOf(rs.getString("notice_type")), rs.getString("message_text"));
+    OffsetDateTime sentAt = rs.getObject("sent_at", OffsetDateTime.class);
+    return new OutboxEntry(rs.getLong("id"), notice, OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+        rs.getString("last_error"), rs.getString("gateway_reference"),
+        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+        sentAt == null ? null : sentAt.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,107 @@
+package org.obtainingwater.notification;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers what the outbox holds through the {@link SmsGateway}: due entries are claimed one by one
+ * with a conditional update, so two application nodes never deliver the same entry at the same time;
+ * a claim that is not finished within {@code claimTimeout} (the node died mid-delivery) expires and the
+ * entry is delivered again. Delivery is therefore at least once. Failed attempts are retried with a
+ * growing pause; after {@code maxAttempts} the entry is FAILED and logged for an administrator.
+ */
+@Component
+public class OutboxDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+  private static final int BATCH = 50;
+
+  private final JdbcTemplate jdbc;
+  private final SmsGateway gateway;
+  private final int maxAttempts;
+  private final Duration retryPause;
+  private final Duration claimTimeout;
+  private final boolean enabled;
+
+  OutboxDispatcher(JdbcTemplate jdbc, SmsGateway gateway,
+      @Value("${obtaining-water.outbox.dispatcher-enabled:true}") boolean enabled,
+      @Value("${obtaining-water.outbox.max-attempts:5}") int maxAttempts,
+      @Value("${obtaining-water.outbox.retry-pause:PT1M}") Duration retryPause,
+      @Value("${obtaining-water.outbox.claim-timeout:PT5M}") Duration claimTimeout) {
+    this.jdbc = jdbc;
+    this.gateway = gateway;
+    this.maxAttempts = maxAttempts;
+    this.retryPause = retryPause;
+    this.claimTimeout = claimTimeout;
+    this.enabled = enabled;
+  }
+
+  /** Every few seconds, on nodes where {@code obtaining-water.outbox.dispatcher-enabled} (tests dispatch by hand). */
+  @Scheduled(fixedDelayString = "${obtaining-water.outbox.dispatch-interval:PT5S}")
+  void dispatchOnSchedule() {
+    if (enabled) {
+      dispatchDue();
+    }
+  }
+
+  /** Delivers every entry that is due now; returns how many the gateway accepted. */
+  public int dispatchDue() {
+    int sent = 0;
+    List<Long> due;
+    do {
+      OffsetDateTime now = NotificationOutbox.now();
+      due = jdbc.queryForList("SELECT id FROM notification_outbox WHERE status IN (?, ?) AND next_attempt_at <= ? "
+          + "ORDER BY next_attempt_at, id FETCH FIRST " + BATCH + " ROWS ONLY", Long.class,
+          OutboxStatus.PENDING.name(), OutboxStatus.SENDING.name(), now);
+      for (long id : due) {
+        if (claim(id, now) && deliver(id)) {
+          sent++;
+        }
+      }
+    } while (due.size() == BATCH);
+    return sent;
+  }
+
+  private boolean claim(long id, OffsetDateTime now) {
+    return jdbc.update("UPDATE notification_outbox SET status = ?, attempts = attempts + 1, next_attempt_at = ? "
+        + "WHERE id = ? AND status IN (?, ?) AND next_attempt_at <= ?",
+        OutboxStatus.SENDING.name(), now.plus(claimTimeout), id, OutboxStatus.PENDING.name(),
+        OutboxStatus.SENDING.name(), now) == 1;
+  }
+
+  private boolean deliver(long id) {
+    var entry = jdbc.queryForMap("SELECT application_number, notice_type, phone, message_text, attempts "
+        + "FROM notification_outbox WHERE id = ?", id);
+    String phone = (String) entry.get("phone");
+    int attempts = ((Number) entry.get("attempts")).intValue();
+    try {
+      String reference = gateway.deliver(phone, (String) entry.get("message_text"));
+      jdbc.update("UPDATE notification_outbox SET status = ?, gateway_reference = ?, sent_at = ?, last_error = NULL "
+          + "WHERE id = ?", OutboxStatus.SENT.name(), reference, NotificationOutbox.now(), id);
+      return true;
+    } catch (RuntimeException e) {
+      String error = String.valueOf(e.getMessage());
+      error = error.length() > 500 ? error.substring(0, 500) : error;
+      boolean giveUp = attempts >= maxAttempts;
+      jdbc.update("UPDATE notification_outbox SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+          (giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING).name(), error,
+          NotificationOutbox.now().plus(retryPause.multipliedBy(attempts)), id);
+      if (giveUp) {
+        LOG.error("Notice {} ({}) for {} to {} failed {} times and is given up: {}", id, entry.get("notice_type"),
+            entry.get("application_number"), Masking.phone(phone), attempts, error);
+      } else {
+        LOG.warn("Notice {} for {} not delivered (attempt {} of {}), retrying later: {}", id,
+            entry.get("application_number"), attempts, maxAttempts, error);
+      }
+      return false;
+    }
+  }
+}
