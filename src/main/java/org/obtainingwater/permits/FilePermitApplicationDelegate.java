@@ -18,15 +18,18 @@ import org.springframework.stereotype.Component;
 /**
  * {@code serviceTask_fileRoadPermitApplication} and {@code serviceTask_fileGreeneryPermitApplication}
  * (申报…许可): files the application for the permit kind of the enclosing sub-process and clears the
- * previous decision (and its reason), so a resubmission is decided afresh.
+ * previous decision (and its reason), so a resubmission is decided afresh. The filing is recorded under
+ * the platform's reference, where the platform's decision callback finds it.
  */
 @Component
 class FilePermitApplicationDelegate implements JavaDelegate {
 
   private final PermitAuthority authority;
+  private final PermitFilings filings;
 
-  FilePermitApplicationDelegate(PermitAuthority authority) {
+  FilePermitApplicationDelegate(PermitAuthority authority, PermitFilings filings) {
     this.authority = authority;
+    this.filings = filings;
   }
 
   @Override
@@ -38,7 +41,9 @@ class FilePermitApplicationDelegate implements JavaDelegate {
         SITE_ADDRESS.get(execution),
         EXTERNAL_PIPE_LENGTH.get(execution),
         PERMIT_REVISION_NOTE.find(execution).orElse(null));
-    PERMIT_APPLICATION_REF.set(execution, authority.file(filing));
+    String reference = authority.file(filing);
+    filings.recordFiling(reference, filing, execution.getProcessInstanceId());
+    PERMIT_APPLICATION_REF.set(execution, reference);
     PERMIT_DECISION.set(execution, null);
     PERMIT_NUMBER.set(execution, null);
     PERMIT_REJECTION_REASON.set(execution, null);

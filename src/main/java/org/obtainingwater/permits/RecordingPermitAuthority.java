@@ -8,7 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Local adapter: records each filing and answers with a reference, as the platform would. */
+/**
+ * Local adapter: records each filing and answers with a reference, as the platform would:
+ * {@code ZD-<case>-<n>} for road, {@code LH-<case>-<n>} for greenery, n counting the filings of that
+ * permit for the case (from the utility's own records, so references stay unique across restarts).
+ * Decisions come back through the permit decision API or are recorded by the permit agent.
+ */
 @Component
 @ConditionalOnProperty(name = "obtaining-water.adapters.permit-authority", havingValue = "recording", matchIfMissing = true)
 public class RecordingPermitAuthority implements PermitAuthority {
@@ -17,6 +22,11 @@ public class RecordingPermitAuthority implements PermitAuthority {
   private static final int KEPT = 1_000;
 
   private final List<PermitFiling> filings = new ArrayList<>();
+  private final PermitFilings records;
+
+  RecordingPermitAuthority(PermitFilings records) {
+    this.records = records;
+  }
 
   @Override
   public synchronized String file(PermitFiling filing) {
@@ -24,9 +34,7 @@ public class RecordingPermitAuthority implements PermitAuthority {
       filings.remove(0);
     }
     filings.add(filing);
-    long attempt = filings.stream()
-        .filter(earlier -> earlier.applicationNumber().equals(filing.applicationNumber()) && earlier.kind() == filing.kind())
-        .count();
+    int attempt = records.filingCount(filing.applicationNumber(), filing.kind()) + 1;
     String reference = "%s-%s-%d".formatted(filing.kind() == PermitKind.ROAD ? "ZD" : "LH", filing.applicationNumber(), attempt);
     LOG.info("Filed {} ({}) for {} as {}", filing.kind().title(), filing.procedure(), filing.applicationNumber(), reference);
     return reference;
