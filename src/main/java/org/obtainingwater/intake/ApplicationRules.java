@@ -14,14 +14,17 @@ import org.obtainingwater.process.TaskInput;
 /** The minimal application data (零资料) and what makes it acceptable, shared by every channel. */
 public final class ApplicationRules {
 
-  /** Mainland mobile number or landline with area code. */
-  public static final Pattern PHONE = Pattern.compile("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$");
+  /** Mainland mobile number or landline with area code (a constant, for validation annotations too). */
+  public static final String PHONE_PATTERN = "^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$";
+  public static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
 
-  /** Values of the use type select in forms/application.form and forms/intake.form. */
-  public static final Set<String> USE_TYPES = Set.of("industrial", "commercial", "construction", "residential", "publicService");
+  /** Values of the use type select in forms/application.form and forms/intake.form, as a pattern. */
+  public static final String USE_TYPE_PATTERN = "industrial|commercial|construction|residential|publicService";
+  public static final Set<String> USE_TYPES = Set.of(USE_TYPE_PATTERN.split("\\|"));
 
-  /** Values of the channel select (counter, hotline, app, WeChat, web). */
-  public static final Set<String> CHANNELS = Set.of("counter", "hotline", "app", "wechat", "web");
+  /** Values of the channel select (counter, hotline, app, WeChat, web), as a pattern. */
+  public static final String CHANNEL_PATTERN = "counter|hotline|app|wechat|web";
+  public static final Set<String> CHANNELS = Set.of(CHANNEL_PATTERN.split("\\|"));
 
   public static final int NAME_MAX = 100;
   public static final int ADDRESS_MAX = 200;

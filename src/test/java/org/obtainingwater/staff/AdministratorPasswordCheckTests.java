@@ -17,7 +17,8 @@ class AdministratorPasswordCheckTests {
     SpringApplicationBuilder production = new SpringApplicationBuilder(ObtainingWaterApplication.class)
         .web(WebApplicationType.NONE)
         .profiles("test")
-        .properties("camunda.bpm.admin-user.password=");
+        .properties("camunda.bpm.admin-user.password=",
+            "obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment");
 
     assertThatThrownBy(production::run)
         .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))

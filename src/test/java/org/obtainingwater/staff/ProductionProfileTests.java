@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Outside the demo profile: the staff groups, their rights and filters, one administrator, no demo users. */
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=from-the-environment")
+@SpringBootTest(properties = {"camunda.bpm.admin-user.password=from-the-environment",
+    "obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment"})
 @ActiveProfiles("test")
 class ProductionProfileTests {
 

@@ -1,0 +1,107 @@
+package org.obtainingwater.api;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.obtainingwater.cases.CaseFiling;
+import org.obtainingwater.cases.CaseFiling.Filed;
+import org.obtainingwater.cases.CustomerCases;
+import org.obtainingwater.intake.ApplicationRules;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The customer API (24 小时受理): the app, WeChat, the hotline system and the web portal file
+ * applications, follow them and withdraw them. Public, and it reaches the engine only through the
+ * case services: no variables, tasks or engine ids go in or out. docs/adr/0009-customer-api.md.
+ */
+@RestController
+@RequestMapping(path = ApplicationsController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "用水报装申请", description = "客户渠道（App、微信、热线、网站）提交申请、查询进度、撤回申请")
+class ApplicationsController {
+
+  static final String PATH = "/api/v1/applications";
+  static final String NUMBER_PATTERN = "^GW-\\d{4}-\\d{6}$";
+  static final String NUMBER_MESSAGE = "申请编号格式不正确，应形如 GW-2026-000123";
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String CONTACT_PHONE = "X-Contact-Phone";
+
+  private final CaseFiling filing;
+  private final CustomerCases cases;
+
+  ApplicationsController(CaseFiling filing, CustomerCases cases) {
+    this.filing = filing;
+    this.cases = cases;
+  }
+
+  @Operation(summary = "提交用水报装申请",
+      description = "创建一件报装申请并返回申请编号。带同一 Idempotency-Key 重试时返回同一件申请（200），不会重复建案；"
+          + "同一 Idempotency-Key 用于内容不同的申请时返回 422。")
+  @ApiResponse(responseCode = "201", description = "已受理，返回申请编号")
+  @ApiResponse(responseCode = "200", description = "重试：这个 Idempotency-Key 的申请此前已提交，返回同一件申请")
+  @ApiResponse(responseCode = "400", description = "申请内容有误，problem+json 的 errors 指出每个字段",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key 已用于另一份内容不同的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ApplicationReceipt> apply(
+      @Parameter(in = ParameterIn.HEADER, description = "客户端为每份申请生成的唯一键（1–64 位字母、数字、-、_、.、:），重试时原样带上")
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+      @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$", message = "Idempotency-Key 只能由 1–64 位字母、数字和 - _ . : 组成")
+      String idempotencyKey,
+      @Valid @RequestBody ApplicationRequest request) {
+    Filed filed = filing.file(request.variables(), idempotencyKey, request.fingerprint());
+    String number = filed.record().applicationNumber();
+    URI status = URI.create(PATH + "/" + number);
+    ApplicationReceipt receipt = new ApplicationReceipt(number, filed.record().receivedAt(), status.toString());
+    return filed.replayed()
+        ? ResponseEntity.ok().location(status).body(receipt)
+        : ResponseEntity.status(HttpStatus.CREATED).location(status).body(receipt);
+  }
+
+  @Operation(summary = "查询申请进度", description = "需要在请求头 X-Contact-Phone 中提供申请时填写的联系电话；"
+      + "编号或电话不符时一律返回 404，不透露申请是否存在。")
+  @ApiResponse(responseCode = "200", description = "当前环节、办理历程和下一步")
+  @ApiResponse(responseCode = "404", description = "没有编号和联系电话都相符的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping("/{applicationNumber}")
+  CaseStatus status(
+      @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
+      @Parameter(in = ParameterIn.HEADER, description = "申请时填写的联系电话", example = "13812345678")
+      @RequestHeader(CONTACT_PHONE) @NotBlank(message = "请在请求头 X-Contact-Phone 中提供申请时填写的联系电话")
+      @Pattern(regexp = ApplicationRules.PHONE_PATTERN, message = "X-Contact-Phone 格式不正确：请填写 11 位手机号或带区号的固定电话")
+      String contactPhone) {
+    return CaseStatus.of(cases.status(applicationNumber, contactPhone));
+  }
+
+  @Operation(summary = "撤回申请", description = "装表通水之前可以撤回；已撤回、已办结或已通水的申请返回 409 并说明原因。")
+  @ApiResponse(responseCode = "200", description = "已撤回，返回撤回后的进度")
+  @ApiResponse(responseCode = "404", description = "没有编号和联系电话都相符的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "该申请已撤回、已办结或已通水，不能撤回",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(path = "/{applicationNumber}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CaseStatus withdraw(
+      @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
+      @Valid @RequestBody WithdrawalRequest request) {
+    return CaseStatus.of(cases.withdraw(applicationNumber, request.contactPhone(), request.reason().strip()));
+  }
+}

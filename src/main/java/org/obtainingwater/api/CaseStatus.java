@@ -1,0 +1,41 @@
+package org.obtainingwater.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.obtainingwater.cases.CaseRecord;
+import org.obtainingwater.cases.CustomerCases.CaseView;
+import org.obtainingwater.cases.StageEntry;
+
+/** A case as its applicant sees it. */
+@Schema(description = "申请进度：当前环节、办理历程和客户下一步需要做什么")
+record CaseStatus(
+    @Schema(example = "GW-2026-000123") String applicationNumber,
+    @Schema(description = "当前环节代码", example = "SURVEY") String stage,
+    @Schema(description = "当前环节", example = "现场查勘") String stageLabel,
+    @Schema(description = "办结结果代码；办理中为 null", example = "WATER_CONNECTED") String outcome,
+    @Schema(description = "办结结果；办理中为 null", example = "已装表通水") String outcomeLabel,
+    OffsetDateTime receivedAt,
+    OffsetDateTime finishedAt,
+    @Schema(description = "客户下一步需要做什么（通常无需办理）") String nextStep,
+    @Schema(description = "办理历程，按时间先后") List<StageStep> history) {
+
+  @Schema(description = "办理历程中的一个环节")
+  record StageStep(String stage, String label, OffsetDateTime enteredAt,
+      @Schema(description = "离开该环节的时间；当前环节为 null") OffsetDateTime leftAt) {
+
+    static StageStep of(StageEntry entry) {
+      return new StageStep(entry.stage().name(), entry.stage().label(), entry.enteredAt(), entry.leftAt());
+    }
+  }
+
+  static CaseStatus of(CaseView view) {
+    CaseRecord record = view.record();
+    boolean finished = record.finished();
+    return new CaseStatus(record.applicationNumber(), record.stage().name(), record.stage().label(),
+        finished ? record.outcome().name() : null, finished ? record.outcome().label() : null, record.receivedAt(),
+        record.finishedAt(), finished ? record.outcome().nextStep() : record.stage().nextStep(),
+        view.history().stream().map(StageStep::of).toList());
+  }
+}

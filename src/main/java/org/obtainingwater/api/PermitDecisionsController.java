@@ -1,0 +1,81 @@
+package org.obtainingwater.api;
+
+import java.time.OffsetDateTime;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.obtainingwater.permits.FiledPermit;
+import org.obtainingwater.permits.PermitDecisions;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The city's approval platform reports its decision on a permit the utility filed (占道挖掘、绿化占用).
+ * The waiting permit step is completed with it, so the permit agent's Tasklist task disappears.
+ * {@link PermitPlatformCredential} turns away callers without the platform's token before anything
+ * in the request is read.
+ */
+@RestController
+@RequestMapping(path = PermitDecisionsController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "许可审批结果回调", description = "城市审批平台回报许可审批结果（需审批平台的回调凭证）")
+@SecurityRequirement(name = OpenApiDocument.PLATFORM_TOKEN)
+class PermitDecisionsController {
+
+  static final String PATH = "/api/v1/permit-decisions";
+
+  private final PermitDecisions decisions;
+
+  PermitDecisionsController(PermitDecisions decisions) {
+    this.decisions = decisions;
+  }
+
+  /** What was recorded for the filing. */
+  @Schema(description = "已登记的审批结果")
+  record RecordedDecision(String permitApplicationRef, String applicationNumber, String permitKind, String decision,
+      String permitNumber, String rejectionReason, OffsetDateTime decidedAt) {
+
+    static RecordedDecision of(FiledPermit filing) {
+      return new RecordedDecision(filing.reference(), filing.applicationNumber(), filing.kind().code(),
+          filing.decision(), filing.permitNumber(), filing.rejectionReason(), filing.decidedAt());
+    }
+  }
+
+  @Operation(summary = "回报许可审批结果", description = "批准须带许可证号，驳回须带原因。同一申报只能登记一次结果："
+      + "已有结果（含代办员已在任务列表登记）时返回 409；未知的申报受理号返回 404。")
+  @ApiResponse(responseCode = "200", description = "已登记，报装流程继续")
+  @ApiResponse(responseCode = "401", description = "缺少或错误的回调凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "没有这个申报受理号",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "该申报已有审批结果，或报装已不在等待该结果",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(path = "/{permitApplicationRef}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  RecordedDecision decide(
+      @Parameter(description = "申报时平台给出的申报受理号", example = "ZD-GW-2026-000123-1")
+      @PathVariable @Pattern(regexp = "^[\\p{L}\\p{N}._:-]{1,64}$", message = "申报受理号格式不正确") String permitApplicationRef,
+      @Valid @RequestBody PermitDecisionRequest request) {
+    InvalidFieldException incomplete = request.incomplete();
+    if (incomplete != null) {
+      throw incomplete;
+    }
+    return RecordedDecision.of(decisions.apply(permitApplicationRef,
+        new PermitDecisions.Decision(request.decision(), blankToNull(request.permitNumber()),
+            blankToNull(request.rejectionReason()))));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,86 @@
+package org.obtainingwater.cases;
+
+import static org.obtainingwater.cases.RequestRefusedException.Reason.CONFLICT;
+import static org.obtainingwater.cases.RequestRefusedException.Reason.NOT_FOUND;
+import static org.obtainingwater.process.CaseVariables.WITHDRAWAL_REASON;
+import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.obtainingwater.notification.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a customer may do with their own case: follow it and withdraw it. The applicant's phone
+ * number proves the case is theirs; a wrong number is answered exactly like an unknown case, so
+ * nobody can find out which numbers exist.
+ */
+@Service
+public class CustomerCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerCases.class);
+
+  /** A case with its stage history, as its applicant may see it. */
+  public record CaseView(CaseRecord record, List<StageEntry> history) {
+  }
+
+  private final CaseRecords records;
+  private final RuntimeService runtime;
+
+  CustomerCases(CaseRecords records, RuntimeService runtime) {
+    this.records = records;
+    this.runtime = runtime;
+  }
+
+  @Transactional(readOnly = true)
+  public CaseView status(String applicationNumber, String contactPhone) {
+    CaseRecord record = records.find(applicationNumber).filter(found -> samePhone(found.contactPhone(), contactPhone))
+        .orElseThrow(() -> notFound(applicationNumber));
+    return new CaseView(record, records.history(applicationNumber));
+  }
+
+  /**
+   * Withdraws the case: the process's withdrawal event sub-process stops all open work and tells the
+   * customer. The record is locked first, so of two withdrawals at once the second sees the first.
+   */
+  @Transactional
+  public CaseView withdraw(String applicationNumber, String contactPhone, String reason) {
+    CaseRecord record = records.lock(applicationNumber).filter(found -> samePhone(found.contactPhone(), contactPhone))
+        .orElseThrow(() -> notFound(applicationNumber));
+    if (record.finished()) {
+      throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 已办结（" + record.outcome().label()
+          + "），不能撤回");
+    }
+    if (record.stage() == Stage.WITHDRAWAL) {
+      throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 已在撤回中，无需重复撤回");
+    }
+    if (!record.stage().withdrawable()) {
+      throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 已装表通水，不能撤回报装；"
+          + "如需停止用水，请致电服务热线办理暂停供水或销户");
+    }
+    runtime.createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN)
+        .processInstanceId(record.processInstanceId())
+        .setVariable(WITHDRAWAL_REASON.name(), reason == null ? "" : reason)
+        .correlateWithResult();
+    LOG.info("Application {} withdrawn by the applicant ({})", applicationNumber, Masking.phone(contactPhone));
+    return new CaseView(records.find(applicationNumber).orElseThrow(), records.history(applicationNumber));
+  }
+
+  private static RequestRefusedException notFound(String applicationNumber) {
+    return new RequestRefusedException(NOT_FOUND, "没有找到编号为 " + applicationNumber
+        + " 且联系电话相符的申请；请核对申请编号和申请时填写的联系电话");
+  }
+
+  /** Landlines may be written with or without the hyphen after the area code. */
+  static boolean samePhone(String recorded, String given) {
+    return given != null && normalize(recorded).equals(normalize(given));
+  }
+
+  private static String normalize(String phone) {
+    return phone.replace("-", "").trim();
+  }
+}

@@ -1,0 +1,418 @@
+package org.obtainingwater.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.TestCases.accepted;
+import static org.obtainingwater.TestCases.calledBack;
+import static org.obtainingwater.TestCases.designed;
+import static org.obtainingwater.TestCases.meterInstalled;
+import static org.obtainingwater.TestCases.permitApproved;
+import static org.obtainingwater.TestCases.permitRevised;
+import static org.obtainingwater.TestCases.pipelineBuilt;
+import static org.obtainingwater.TestCases.rejected;
+import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.obtainingwater.CaseDriver;
+import org.obtainingwater.api.ApiClient.Answer;
+import org.obtainingwater.cases.CaseRecords;
+import org.obtainingwater.cases.Outcome;
+import org.obtainingwater.cases.Stage;
+import org.obtainingwater.notification.NoticeType;
+import org.obtainingwater.notification.NotificationOutbox;
+import org.obtainingwater.notification.OutboxDispatcher;
+import org.obtainingwater.notification.OutboxEntry;
+import org.obtainingwater.notification.OutboxStatus;
+import org.obtainingwater.notification.RecordingSmsGateway;
+import org.obtainingwater.permits.FiledPermit;
+import org.obtainingwater.permits.PermitFilings;
+import org.obtainingwater.permits.PermitKind;
+import org.obtainingwater.process.ObtainingWaterProcess.Elements;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The customer API and the permit platform's callback, end to end over HTTP against the running
+ * application, on the database of the subclass (H2, PostgreSQL): where the database matters
+ * (transactions, unique keys, row locks) both must behave the same.
+ */
+abstract class CustomerApiContract {
+
+  static final String PHONE = "13812345678";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  CaseRecords records;
+  @Autowired
+  PermitFilings filings;
+  @Autowired
+  NotificationOutbox outbox;
+  @Autowired
+  OutboxDispatcher dispatcher;
+  @Autowired
+  RecordingSmsGateway sms;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  ApiClient api;
+  CaseDriver cases;
+
+  @BeforeEach
+  void connect() {
+    api = new ApiClient(port);
+    cases = new CaseDriver(engine);
+    AbstractAssertions.init(engine);
+  }
+
+  // --- Filing and following --------------------------------------------------------------------
+
+  @Test
+  void anApplicationFiledThroughTheApi_isFollowedToWaterOn_withEveryStageInItsHistory() {
+    Answer filed = api.apply(ApiClient.application(), null);
+    assertThat(filed.status()).isEqualTo(201);
+    String number = filed.json().get("applicationNumber").asText();
+    assertThat(number).matches("GW-\\d{4}-\\d{6}");
+    assertThat(filed.header("Location")).isEqualTo("/api/v1/applications/" + number);
+    assertThat(filed.json().get("statusUrl").asText()).isEqualTo("/api/v1/applications/" + number);
+
+    Answer received = api.status(number, PHONE);
+    assertThat(received.status()).isEqualTo(200);
+    assertThat(received.json().get("stage").asText()).isEqualTo("RECEIVED");
+    assertThat(received.json().get("nextStep").asText()).startsWith("无需办理");
+
+    ProcessInstance instance = instance(number);
+    cases.executeJobs(instance);
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(180, true, true));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    assertThat(api.status(number, PHONE).json().get("stageLabel").asText()).isEqualTo("行政审批");
+
+    for (FiledPermit filing : filings.filingsFor(number)) {
+      assertThat(api.decide(filing.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株许〔2026〕" + filing.kind()
+          .code() + "号\"}").status()).isEqualTo(200);
+    }
+    cases.executeJobs(instance);
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
+    JsonNode status = api.status(number, PHONE).json();
+    assertThat(status.get("stage").asText()).isEqualTo("CLOSED");
+    assertThat(status.get("outcome").asText()).isEqualTo("WATER_CONNECTED");
+    assertThat(status.get("finishedAt").isNull()).isFalse();
+    assertThat(StreamSupport.stream(status.get("history").spliterator(), false).map(step -> step.get("stage").asText()))
+        .containsExactly("RECEIVED", "INTAKE", "SURVEY", "DESIGN", "PERMITS", "CONSTRUCTION", "METERING", "WATER_ON",
+            "CALLBACK");
+    assertThat(status.get("history")).allSatisfy(step -> assertThat(step.get("leftAt").isNull()).isFalse());
+    assertThat(records.find(number).orElseThrow().channel()).isEqualTo("app");
+  }
+
+  @Test
+  void notices_waitInTheOutbox_untilTheDispatcherSendsEachOnce() {
+    String number = file();
+    cases.executeJobs(instance(number));
+
+    List<OutboxEntry> pending = outbox.entriesFor(number);
+    assertThat(pending).singleElement().satisfies(entry -> {
+      assertThat(entry.notice().type()).isEqualTo(NoticeType.APPLICATION_RECEIVED);
+      assertThat(entry.status()).isEqualTo(OutboxStatus.PENDING);
+    });
+
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    assertThat(outbox.entriesFor(number)).singleElement().satisfies(entry -> {
+      assertThat(entry.status()).isEqualTo(OutboxStatus.SENT);
+      assertThat(entry.attempts()).isEqualTo(1);
+      assertThat(entry.gatewayReference()).startsWith("SMS-LOCAL-");
+    });
+    assertThat(sms.deliveredTo(PHONE)).filteredOn(delivery -> delivery.text().contains(number)).hasSize(1);
+  }
+
+  // --- Idempotency -----------------------------------------------------------------------------
+
+  @Test
+  void aRetriedRequestWithTheSameKey_returnsTheSameCase_neverASecondOne() {
+    String key = "retry-" + System.nanoTime();
+    Answer first = api.apply(ApiClient.application(), key);
+    Answer retry = api.apply(ApiClient.application(), key);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.json().get("applicationNumber")).isEqualTo(first.json().get("applicationNumber"));
+    assertThat(casesWithKey(key)).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(first.json().get("applicationNumber").asText()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentRequestsWithOneKey_fileOneCase_andAllAnswerWithIt() throws Exception {
+    String key = "race-" + System.nanoTime();
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+    int clients = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<Answer>> answers = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return api.apply(ApiClient.application(), key);
+        }));
+      }
+      start.countDown();
+      List<Answer> results = new ArrayList<>();
+      for (Future<Answer> answer : answers) {
+        results.add(answer.get());
+      }
+      assertThat(results).extracting(Answer::status).containsOnly(201, 200).containsOnlyOnce(201);
+      assertThat(results).extracting(answer -> answer.json().get("applicationNumber").asText()).containsOnly(
+          results.get(0).json().get("applicationNumber").asText());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(casesWithKey(key)).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore + 1);
+  }
+
+  @Test
+  void theSameKeyForADifferentApplication_isRefusedWith422_andFilesNothing() {
+    String key = "reused-" + System.nanoTime();
+    Answer first = api.apply(ApiClient.application(), key);
+    Answer other = api.apply(ApiClient.application("siteAddress", "\"荷塘区红旗北路 1 号\""), key);
+
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(other.json().get("detail").asText()).contains(first.json().get("applicationNumber").asText())
+        .contains("新的 Idempotency-Key");
+    assertThat(casesWithKey(key)).isEqualTo(1);
+  }
+
+  // --- Status lookup ---------------------------------------------------------------------------
+
+  @Test
+  void statusWithAWrongPhone_answersExactlyAsForACaseThatDoesNotExist() {
+    String number = file();
+    Answer wrongPhone = api.status(number, "13900000000");
+    Answer unknown = api.status("GW-1999-999999", PHONE);
+
+    assertThat(wrongPhone.status()).isEqualTo(404);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(wrongPhone.json().get("title")).isEqualTo(unknown.json().get("title"));
+    assertThat(wrongPhone.json().get("detail").asText().replace(number, "N"))
+        .isEqualTo(unknown.json().get("detail").asText().replace("GW-1999-999999", "N"));
+    assertThat(wrongPhone.body()).doesNotContain("RECEIVED", "applicantName", "株洲");
+  }
+
+  // --- Withdrawal ------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "withdrawn while in {0}")
+  @EnumSource(value = Stage.class, names = {"RECEIVED", "INTAKE", "SURVEY", "PERMITS", "CONSTRUCTION", "METERING"})
+  void theApplicantCanWithdraw_untilTheWaterIsOn_andOnlyOnce(Stage stage) {
+    String number = file();
+    driveTo(number, stage);
+    assertThat(records.find(number).orElseThrow().stage()).isEqualTo(stage);
+
+    Answer withdrawn = api.withdraw(number, PHONE, "项目延期，暂不用水");
+    assertThat(withdrawn.status()).isEqualTo(200);
+    assertThat(withdrawn.json().get("stage").asText()).isEqualTo("WITHDRAWAL");
+    Answer again = api.withdraw(number, PHONE, "再撤一次");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("detail").asText()).contains("已在撤回中");
+
+    ProcessInstance instance = instance(number);
+    cases.executeJobs(instance);
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.END_APPLICATION_WITHDRAWN);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(records.find(number).orElseThrow().outcome()).isEqualTo(Outcome.WITHDRAWN);
+    assertThat(outbox.noticesFor(number)).extracting(notice -> notice.type()).contains(NoticeType.APPLICATION_WITHDRAWN);
+    assertThat(api.withdraw(number, PHONE, "又撤一次").status()).isEqualTo(409);
+  }
+
+  @Test
+  void afterWaterOn_withdrawalIsRefusedWith409_andTheCaseGoesOn() {
+    String number = file();
+    driveTo(number, Stage.CALLBACK);
+
+    Answer refused = api.withdraw(number, PHONE, "不想要了");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText()).contains("已装表通水");
+    BpmnAwareTests.assertThat(instance(number)).isWaitingAt(CALL_BACK_CUSTOMER);
+  }
+
+  @Test
+  void aFinishedCase_cannotBeWithdrawn_andAWrongPhoneCannotWithdrawAtAll() {
+    String number = file();
+    ProcessInstance instance = instance(number);
+    cases.executeJobs(instance);
+    assertThat(api.withdraw(number, "13900000000", "别人的申请").status()).isEqualTo(404);
+    cases.complete(instance, REVIEW_APPLICATION, rejected("用水地址不在供水范围内"));
+    cases.executeJobs(instance);
+
+    Answer refused = api.withdraw(number, PHONE, "算了");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText()).contains("已办结").contains("不予受理");
+  }
+
+  // --- Permit platform callback ----------------------------------------------------------------
+
+  @Test
+  void aPlatformApproval_completesThePermitStep_theAgentsTaskDisappears_andASecondReportIs409() {
+    String number = file();
+    driveTo(number, Stage.PERMITS);
+    FiledPermit road = filing(number, PermitKind.ROAD);
+
+    Answer approved = api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕201号\"}");
+    assertThat(approved.status()).isEqualTo(200);
+    assertThat(approved.json().get("applicationNumber").asText()).isEqualTo(number);
+    assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).isZero();
+    assertThat(taskCount(number, RECORD_GREENERY_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance(number).getId())
+        .variableName("roadPermitNumber").singleResult().getValue()).isEqualTo("株建占字〔2026〕201号");
+
+    Answer twice = api.decide(road.reference(), "{\"decision\":\"rejected\",\"rejectionReason\":\"重复\"}");
+    assertThat(twice.status()).isEqualTo(409);
+    assertThat(twice.json().get("detail").asText()).contains("不能重复登记");
+  }
+
+  @Test
+  void aPlatformRejection_sendsThePermitBackForRevision_andTheRefilingGetsItsOwnReference() {
+    String number = file();
+    driveTo(number, Stage.PERMITS);
+    FiledPermit greenery = filing(number, PermitKind.GREENERY);
+
+    assertThat(api.decide(greenery.reference(), "{\"decision\":\"rejected\",\"rejectionReason\":\"需避开古树保护范围\"}")
+        .status()).isEqualTo(200);
+    ProcessInstance instance = instance(number);
+    BpmnAwareTests.assertThat(instance).isWaitingAt(REVISE_GREENERY_PERMIT_APPLICATION, RECORD_ROAD_PERMIT_DECISION);
+    cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("改线绕行 15 米"));
+
+    FiledPermit refiled = filing(number, PermitKind.GREENERY);
+    assertThat(refiled.reference()).isNotEqualTo(greenery.reference()).endsWith("-2");
+    assertThat(api.decide(greenery.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"迟到的结果\"}").status())
+        .isEqualTo(409);
+    assertThat(api.decide(refiled.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株园林许〔2026〕21号\"}")
+        .status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDecisionTheAgentRecordedInTasklist_isNotAppliedAgainByACallback() {
+    String number = file();
+    driveTo(number, Stage.PERMITS);
+    FiledPermit road = filing(number, PermitKind.ROAD);
+    cases.complete(instance(number), RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕7号"));
+
+    assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_TASKLIST);
+    Answer late = api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕7号\"}");
+    assertThat(late.status()).isEqualTo(409);
+  }
+
+  @Test
+  void callbacks_forUnknownFilings404_forWithdrawnCases409_withoutTheToken401() {
+    assertThat(api.decide("ZD-GW-1999-000001-1", "{\"decision\":\"approved\",\"permitNumber\":\"x\"}").status())
+        .isEqualTo(404);
+
+    String number = file();
+    driveTo(number, Stage.PERMITS);
+    FiledPermit road = filing(number, PermitKind.ROAD);
+    String approval = "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕9号\"}";
+
+    Answer noToken = api.postJson("/api/v1/permit-decisions/" + road.reference(), approval);
+    Answer wrongToken = api.postJson("/api/v1/permit-decisions/" + road.reference(), approval,
+        "Authorization", "Bearer guessed");
+    Answer staffLogin = api.postJson("/api/v1/permit-decisions/" + road.reference(), approval,
+        "Authorization", "Basic Y2hlbmppZTpkZW1v");
+    for (Answer refused : List.of(noToken, wrongToken, staffLogin)) {
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+    assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
+
+    assertThat(api.withdraw(number, PHONE, "不做了").status()).isEqualTo(200);
+    Answer afterWithdrawal = api.decide(road.reference(), approval);
+    assertThat(afterWithdrawal.status()).isEqualTo(409);
+    assertThat(afterWithdrawal.json().get("detail").asText()).contains("没有在等待");
+  }
+
+  // --- Helpers ---------------------------------------------------------------------------------
+
+  String file() {
+    Answer filed = api.apply(ApiClient.application(), null);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    return filed.json().get("applicationNumber").asText();
+  }
+
+  ProcessInstance instance(String number) {
+    String id = records.find(number).orElseThrow().processInstanceId();
+    ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    assertThat(running).as("running case %s", number).isNotNull();
+    return running;
+  }
+
+  /** Completes the tasks of a case with both permits until it is in the given stage. */
+  void driveTo(String number, Stage stage) {
+    ProcessInstance instance = instance(number);
+    List<Stage> path = List.of(Stage.RECEIVED, Stage.INTAKE, Stage.SURVEY, Stage.DESIGN, Stage.PERMITS,
+        Stage.CONSTRUCTION, Stage.METERING, Stage.CALLBACK);
+    for (Stage next : path.subList(1, path.indexOf(stage) + 1)) {
+      switch (next) {
+        case INTAKE -> cases.executeJobs(instance);
+        case SURVEY -> cases.complete(instance, REVIEW_APPLICATION, accepted());
+        case DESIGN -> cases.complete(instance, SURVEY_SITE, surveyed(180, true, true));
+        case PERMITS -> cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+        case CONSTRUCTION -> {
+          cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕1号"));
+          cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕1号"));
+        }
+        case METERING -> cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+        case CALLBACK -> cases.complete(instance, INSTALL_METER, meterInstalled(50));
+        default -> throw new IllegalArgumentException(next.name());
+      }
+    }
+  }
+
+  FiledPermit filing(String number, PermitKind kind) {
+    return filings.filingsFor(number).stream().filter(filing -> filing.kind() == kind)
+        .reduce((earlier, later) -> later).orElseThrow();
+  }
+
+  long taskCount(String number, String taskDefinitionKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey(taskDefinitionKey).count();
+  }
+
+  int casesWithKey(String key) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE client_reference = ?", Integer.class, key);
+  }
+}
