@@ -31,6 +31,7 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -96,11 +97,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     e.getParameterValidationResults().forEach(result -> {
+      if (result instanceof ParameterErrors body) {
+        body.getFieldErrors().forEach(error -> problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+        return;
+      }
       String name = parameterName(result.getMethodParameter().getParameter());
       for (MessageSourceResolvable error : result.getResolvableErrors()) {
         problems.add(new FieldProblem(name, error.getDefaultMessage()));
       }
     });
+    problems.sort((a, b) -> a.field().compareTo(b.field()));
     return badInput(problems);
   }
 

@@ -4,6 +4,7 @@ import static org.obtainingwater.intake.ApplicationRules.ADDRESS_MAX;
 import static org.obtainingwater.intake.ApplicationRules.CHANNEL_PATTERN;
 import static org.obtainingwater.intake.ApplicationRules.NAME_MAX;
 import static org.obtainingwater.intake.ApplicationRules.PHONE_PATTERN;
+import static org.obtainingwater.intake.ApplicationRules.PLAIN_TEXT;
 import static org.obtainingwater.intake.ApplicationRules.USE_TYPE_PATTERN;
 
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.obtainingwater.process.CaseVariables;
 public record ApplicationRequest(
     @Schema(description = "申请单位或申请人", example = "株洲市芦淞区某某食品有限公司", maxLength = NAME_MAX)
     @NotBlank(message = "请填写申请单位/申请人") @Size(max = NAME_MAX, message = "申请单位/申请人不能超过 {max} 个字")
-    String applicantName,
+    @Pattern(regexp = PLAIN_TEXT, message = "申请单位/申请人不能包含控制字符") String applicantName,
 
     @Schema(description = "联系电话：11 位手机号或带区号的固定电话", example = "13812345678")
     @NotBlank(message = "请填写联系电话") @Pattern(regexp = PHONE_PATTERN, message = "联系电话格式不正确：请填写 11 位手机号或带区号的固定电话")
@@ -31,7 +32,7 @@ public record ApplicationRequest(
 
     @Schema(description = "用水地址", example = "芦淞区建设南路 88 号", maxLength = ADDRESS_MAX)
     @NotBlank(message = "请填写用水地址") @Size(max = ADDRESS_MAX, message = "用水地址不能超过 {max} 个字")
-    String siteAddress,
+    @Pattern(regexp = PLAIN_TEXT, message = "用水地址不能包含控制字符") String siteAddress,
 
     @Schema(description = "用水性质", allowableValues = {"industrial", "commercial", "construction", "residential", "publicService"})
     @NotBlank(message = "请选择用水性质") @Pattern(regexp = USE_TYPE_PATTERN,

@@ -1,6 +1,7 @@
 package org.obtainingwater.api;
 
 import static org.obtainingwater.intake.ApplicationRules.PHONE_PATTERN;
+import static org.obtainingwater.intake.ApplicationRules.MULTILINE_TEXT;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -16,5 +17,5 @@ public record WithdrawalRequest(
 
     @Schema(description = "撤回原因", example = "项目延期，暂不用水", maxLength = 200)
     @NotBlank(message = "请填写撤回原因") @Size(max = 200, message = "撤回原因不能超过 {max} 个字")
-    String reason) {
+    @Pattern(regexp = MULTILINE_TEXT, message = "撤回原因不能包含控制字符") String reason) {
 }

@@ -18,6 +18,12 @@ public final class ApplicationRules {
   public static final String PHONE_PATTERN = "^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$";
   public static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
 
+  /** Text without control characters: PostgreSQL refuses NUL, and none belongs in a name, address or reason. */
+  public static final String PLAIN_TEXT = "^[^\\p{Cntrl}]*$";
+
+  /** Text that may run over several lines (tab, line breaks), but holds no other control character. */
+  public static final String MULTILINE_TEXT = "^(?:[^\\p{Cntrl}]|[\\t\\r\\n])*$";
+
   /** Values of the use type select in forms/application.form and forms/intake.form, as a pattern. */
   public static final String USE_TYPE_PATTERN = "industrial|commercial|construction|residential|publicService";
   public static final Set<String> USE_TYPES = Set.of(USE_TYPE_PATTERN.split("\\|"));

@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class TaskInput {
 
+  /** Control characters other than tab and line breaks: never typed by a person, and PostgreSQL refuses NUL. */
+  private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
+
   private final VariableScope scope;
   private final Map<String, String> problems = new LinkedHashMap<>();
 
@@ -52,6 +55,10 @@ public final class TaskInput {
   }
 
   private String withinLength(ProcessVariable<String> variable, String value, int maxLength) {
+    if (CONTROL_CHARACTERS.matcher(value).find()) {
+      problem(variable, variable.label() + "含有不可见的控制字符，请重新输入");
+      return null;
+    }
     if (value.length() > maxLength) {
       problem(variable, variable.label() + "不能超过 " + maxLength + " 个字");
       return null;

@@ -16,11 +16,11 @@ class PermitPlatformCredentialCheckTests {
   void withoutTheDemoProfile_theApplicationRefusesToStartWithoutACallbackToken() {
     SpringApplicationBuilder production = new SpringApplicationBuilder(ObtainingWaterApplication.class)
         .web(WebApplicationType.NONE)
-        .profiles("test")
-        .properties("camunda.bpm.admin-user.password=from-the-environment",
-            "obtaining-water.permit-platform.callback-token=");
+        .profiles("test");
 
-    assertThatThrownBy(production::run)
+    // As the environment would set them (command-line arguments outrank application.yaml).
+    assertThatThrownBy(() -> production.run("--camunda.bpm.admin-user.password=from-the-environment",
+        "--obtaining-water.permit-platform.callback-token="))
         .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("OW_PERMIT_CALLBACK_TOKEN"));

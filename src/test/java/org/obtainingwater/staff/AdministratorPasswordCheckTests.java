@@ -17,10 +17,10 @@ class AdministratorPasswordCheckTests {
     SpringApplicationBuilder production = new SpringApplicationBuilder(ObtainingWaterApplication.class)
         .web(WebApplicationType.NONE)
         .profiles("test")
-        .properties("camunda.bpm.admin-user.password=",
-            "obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment");
+        .properties("camunda.bpm.admin-user.password=");
 
-    assertThatThrownBy(production::run)
+    // The platform token is there, so only the missing administrator password can stop the start.
+    assertThatThrownBy(() -> production.run("--obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment"))
         .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("OW_ADMIN_PASSWORD"));

@@ -1,0 +1,47 @@
+package org.obtainingwater.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The case record follows the diagram by element id: an analyst who renames or removes one of those
+ * elements must hear it here, not from a customer whose status stopped moving.
+ */
+class CaseStageTrackerModelTests {
+
+  static BpmnModelInstance diagram() throws Exception {
+    try (InputStream bpmn = CaseStageTrackerModelTests.class.getResourceAsStream("/bpmn/obtaining-water.bpmn")) {
+      return Bpmn.readModelFromStream(bpmn);
+    }
+  }
+
+  @Test
+  void everyElementThatMovesTheCaseRecord_existsInTheDiagram() throws Exception {
+    Set<String> ids = diagram().getModelElementsByType(FlowElement.class).stream().map(FlowElement::getId)
+        .collect(Collectors.toSet());
+
+    assertThat(ids).containsAll(CaseStageTracker.STAGE_STARTS.keySet()).containsAll(CaseStageTracker.OUTCOMES.keySet());
+  }
+
+  @Test
+  void everyWayACaseCanEnd_recordsAnOutcome() throws Exception {
+    Collection<EndEvent> ends = diagram().getModelElementsByType(EndEvent.class);
+    Set<String> caseEnds = ends.stream()
+        // The ends of the permit sub-processes finish a permit, not the case.
+        .filter(end -> !(end.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub)
+            || Boolean.TRUE.equals(sub.triggeredByEvent()))
+        .map(EndEvent::getId).collect(Collectors.toSet());
+
+    assertThat(CaseStageTracker.OUTCOMES.keySet()).containsExactlyInAnyOrderElementsOf(caseEnds);
+  }
+}

@@ -1,0 +1,108 @@
+package org.obtainingwater.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The outbox dispatcher against the real table: retries with a pause, gives up, and takes over dead claims. */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class OutboxDispatcherTests {
+
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  NotificationOutbox outbox;
+
+  final List<String> delivered = new ArrayList<>();
+  boolean gatewayDown = true;
+
+  final SmsGateway gateway = (phone, text) -> {
+    if (gatewayDown) {
+      throw new IllegalStateException("SMS gateway timed out");
+    }
+    delivered.add(text);
+    return "REF-" + delivered.size();
+  };
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  OutboxDispatcher dispatcher(int maxAttempts) {
+    return new OutboxDispatcher(jdbc, gateway, false, maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(5));
+  }
+
+  Notice notice(String number) {
+    return new Notice(number, "13812345678", NoticeType.APPLICATION_RECEIVED, "【供水服务】" + number);
+  }
+
+  @Test
+  void aFailedDelivery_isRetriedAfterAPause_thenSentOnce() {
+    outbox.send(notice("GW-2026-900001"));
+    OutboxDispatcher dispatcher = dispatcher(5);
+
+    assertThat(dispatcher.dispatchDue()).isZero();
+    OutboxEntry failed = outbox.entriesFor("GW-2026-900001").get(0);
+    assertThat(failed.status()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.lastError()).contains("timed out");
+
+    gatewayDown = false;
+    assertThat(dispatcher.dispatchDue()).as("not due again before the pause").isZero();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(2).toMillis()));
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    assertThat(dispatcher.dispatchDue()).isZero();
+
+    OutboxEntry sent = outbox.entriesFor("GW-2026-900001").get(0);
+    assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+    assertThat(sent.attempts()).isEqualTo(2);
+    assertThat(sent.lastError()).isNull();
+    assertThat(delivered).containsExactly("【供水服务】GW-2026-900001");
+  }
+
+  @Test
+  void afterTheLastAttempt_theEntryIsFailed_andNotTriedAgain() {
+    outbox.send(notice("GW-2026-900002"));
+    OutboxDispatcher dispatcher = dispatcher(2);
+
+    dispatcher.dispatchDue();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(2).toMillis()));
+    dispatcher.dispatchDue();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(1).toMillis()));
+    gatewayDown = false;
+    dispatcher.dispatchDue();
+
+    OutboxEntry entry = outbox.entriesFor("GW-2026-900002").get(0);
+    assertThat(entry.status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(entry.attempts()).isEqualTo(2);
+    assertThat(delivered).isEmpty();
+  }
+
+  @Test
+  void aClaimLeftByADeadNode_expires_andTheNoticeIsDelivered() {
+    outbox.send(notice("GW-2026-900003"));
+    // A node claimed it and died before delivering.
+    jdbc.update("UPDATE notification_outbox SET status = 'SENDING', attempts = 1, next_attempt_at = ? "
+        + "WHERE application_number = ?", NotificationOutbox.now().plusMinutes(5), "GW-2026-900003");
+    gatewayDown = false;
+    OutboxDispatcher dispatcher = dispatcher(5);
+
+    assertThat(dispatcher.dispatchDue()).as("the claim is still fresh").isZero();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(6).toMillis()));
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    assertThat(outbox.entriesFor("GW-2026-900003").get(0).status()).isEqualTo(OutboxStatus.SENT);
+  }
+}

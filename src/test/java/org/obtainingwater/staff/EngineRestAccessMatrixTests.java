@@ -1,0 +1,116 @@
+package org.obtainingwater.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.obtainingwater.CaseDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who may do what through {@code /engine-rest}: nobody without credentials (401), and staff only
+ * what their group's authorizations allow (403 otherwise), with a positive row for each refusal so a
+ * 403 cannot come from a broken endpoint. One intake case is waiting at intake for the matrix.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class EngineRestAccessMatrixTests {
+
+  /** Placeholders in the paths: the waiting intake task and its case. */
+  static final String TASK = "{task}";
+  static final String CASE = "{case}";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  String taskId;
+  String caseId;
+
+  @BeforeEach
+  void aCaseWaitsAtIntake() {
+    CaseDriver cases = new CaseDriver(engine);
+    ProcessInstance instance = cases.apply(application());
+    caseId = instance.getId();
+    taskId = cases.task(instance, REVIEW_APPLICATION).getId();
+  }
+
+  static Stream<Arguments> matrix() {
+    String valid = "{\"variables\":{\"intakeDecision\":{\"value\":\"accepted\"}}}";
+    return Stream.of(
+        // Without (valid) credentials nothing is answered.
+        Arguments.of(null, "GET", "/task", null, 401),
+        Arguments.of(null, "GET", "/process-definition", null, 401),
+        Arguments.of(null, "POST", "/process-definition/key/obtainingWater/start", "{}", 401),
+        Arguments.of(null, "GET", "/history/process-instance", null, 401),
+        Arguments.of(null, "GET", "/user", null, 401),
+        Arguments.of(null, "GET", "/task/" + TASK + "/variables", null, 401),
+        // (Someone who works nowhere else in this matrix: a failed login delays that user's next ones.)
+        Arguments.of("zhoufang:wrong-password", "GET", "/task", null, 401),
+        Arguments.of("bearer:demo-permit-platform-token", "GET", "/task", null, 401),
+        // The intake clerk works the intake task ...
+        Arguments.of("lina", "GET", "/task/" + TASK + "/variables", null, 200),
+        Arguments.of("lina", "GET", "/task/" + TASK + "/form-variables", null, 200),
+        // ... the surveyor may not read, claim or complete it, nor read the case's variables.
+        Arguments.of("wangqiang", "GET", "/task/" + TASK + "/variables", null, 403),
+        Arguments.of("wangqiang", "GET", "/task/" + TASK + "/form-variables", null, 403),
+        Arguments.of("wangqiang", "POST", "/task/" + TASK + "/claim", "{\"userId\":\"wangqiang\"}", 403),
+        Arguments.of("wangqiang", "POST", "/task/" + TASK + "/complete", valid, 403),
+        Arguments.of("wangqiang", "GET", "/process-instance/" + CASE + "/variables", null, 403),
+        Arguments.of("wangqiang", "POST", "/process-definition/key/obtainingWater/start", "{}", 403),
+        // Staff cannot administer the engine, cancel cases or grant themselves rights.
+        Arguments.of("lina", "DELETE", "/process-instance/" + CASE, null, 403),
+        Arguments.of("lina", "POST", "/user/create", "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"x\"}}", 403),
+        Arguments.of("lina", "POST", "/authorization/create",
+            "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"lina\",\"resourceType\":0,\"resourceId\":\"*\"}", 403),
+        Arguments.of("lina", "PUT", "/group/supervisors/members/lina", null, 403),
+        // Supervisors read every case; the administrator administers.
+        Arguments.of("wulei", "GET", "/process-instance/" + CASE + "/variables", null, 200),
+        Arguments.of("wulei", "POST", "/task/" + TASK + "/complete", valid, 403),
+        Arguments.of("admin", "GET", "/user", null, 200),
+        Arguments.of("admin", "GET", "/process-instance/" + CASE + "/variables", null, 200));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {4}")
+  @MethodSource("matrix")
+  void engineRest_answersEachCallerAsTheirRightsAllow(String caller, String method, String path, String body,
+      int expected) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest"
+            + path.replace(TASK, taskId).replace(CASE, caseId)))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    if (caller != null) {
+      request.header("Authorization", authorization(caller));
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+  }
+
+  private static String authorization(String caller) {
+    if (caller.startsWith("bearer:")) {
+      return "Bearer " + caller.substring("bearer:".length());
+    }
+    String credentials = caller.contains(":") ? caller : caller + ":demo";
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+}
