@@ -2,6 +2,7 @@ package org.obtainingwater.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.obtainingwater.TestCases.accepted;
+import static org.obtainingwater.TestCases.application;
 import static org.obtainingwater.TestCases.calledBack;
 import static org.obtainingwater.TestCases.designed;
 import static org.obtainingwater.TestCases.meterInstalled;
@@ -10,6 +11,7 @@ import static org.obtainingwater.TestCases.permitRevised;
 import static org.obtainingwater.TestCases.pipelineBuilt;
 import static org.obtainingwater.TestCases.rejected;
 import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.process.ObtainingWaterProcess.PROCESS_KEY;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
@@ -54,6 +56,7 @@ import org.obtainingwater.process.ObtainingWaterProcess.Elements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -82,6 +85,8 @@ abstract class CustomerApiContract {
   RecordingSmsGateway sms;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  TransactionTemplate transaction;
 
   ApiClient api;
   CaseDriver cases;
@@ -157,6 +162,40 @@ abstract class CustomerApiContract {
       assertThat(entry.gatewayReference()).startsWith("SMS-LOCAL-");
     });
     assertThat(sms.deliveredTo(PHONE)).filteredOn(delivery -> delivery.text().contains(number)).hasSize(1);
+  }
+
+  @Test
+  void aCaseStartedByStaff_getsItsRecordToo_inTheSameTransaction() {
+    ProcessInstance started = cases.apply(application());
+    assertThat(records.find(started.getBusinessKey())).hasValueSatisfying(record -> {
+      assertThat(record.channel()).isEqualTo("hotline");
+      assertThat(record.processInstanceId()).isEqualTo(started.getId());
+      assertThat(record.stage()).isEqualTo(Stage.INTAKE);
+    });
+
+    // Whatever rolls the start back takes the record with it, and the other way round.
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+    int recordsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class);
+    transaction.executeWithoutResult(status -> {
+      engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, application());
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class)).isEqualTo(recordsBefore + 1);
+      status.setRollbackOnly();
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class)).isEqualTo(recordsBefore);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void theOpenApiDocument_describesEveryEndpoint_andIsBrowsable() {
+    Answer document = api.send("GET", "/v3/api-docs", null);
+    assertThat(document.status()).isEqualTo(200);
+    assertThat(document.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
+        "/api/v1/applications", "/api/v1/applications/{applicationNumber}",
+        "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/permit-decisions/{permitApplicationRef}");
+    assertThat(document.json().at("/components/securitySchemes/permitPlatformToken/scheme").asText()).isEqualTo("bearer");
+    Answer page = api.send("GET", "/swagger-ui/index.html", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("swagger-ui");
   }
 
   // --- Idempotency -----------------------------------------------------------------------------
