@@ -25,6 +25,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.staff.DemoStaffSetup;
 import org.obtainingwater.staff.DemoStaffSetup.DemoUser;
@@ -97,7 +99,15 @@ class StaffRestWorkflowTests {
   @Autowired
   FilterService filters;
 
+  @Autowired
+  ProcessEngine engine;
+
   final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void answerFromThisContextsEngine() {
+    DefaultEngine.use(engine);
+  }
   final ObjectMapper json = new ObjectMapper();
 
   @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.obtainingwater.CaseDriver;
+import org.obtainingwater.DefaultEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +49,7 @@ class EngineRestAccessMatrixTests {
 
   @BeforeEach
   void aCaseWaitsAtIntake() {
+    DefaultEngine.use(engine);
     CaseDriver cases = new CaseDriver(engine);
     ProcessInstance instance = cases.apply(application());
     caseId = instance.getId();
