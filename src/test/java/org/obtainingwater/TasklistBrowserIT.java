@@ -1,0 +1,101 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.process.CaseVariables.APPLICANT_NAME;
+import static org.obtainingwater.process.CaseVariables.CONNECTION_POINT;
+import static org.obtainingwater.process.CaseVariables.EXTERNAL_PIPE_LENGTH;
+import static org.obtainingwater.process.CaseVariables.INTAKE_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Staff's day in a real browser: the application runs (random port, job executor on, demo users),
+ * and {@code src/test/browser/tasklist-flow.mjs} drives headless Debian Chromium through Tasklist
+ * in Chinese: lina starts a case from the start form and accepts it, wangqiang finds it in his
+ * survey queue, fills the survey form and completes it; the supervisor opens it in Cockpit. The
+ * script fails on a form that does not render, a missing or unknown field, an error notice or a
+ * failed request; it stores screenshots in docs/images/. Chromium missing fails the test: .ci/run
+ * installs it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles({"demo", "test"})
+class TasklistBrowserIT {
+
+  static final String APPLICANT = "株洲新马动力机械有限公司";
+  static final Path SCRIPT = Path.of("src/test/browser/tasklist-flow.mjs");
+  static final Path SCREENSHOTS = Path.of("docs/images");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+
+  @Test
+  void intakeStartsACase_andTheSurveyorCompletesItsSurvey_inTasklistInChinese() throws Exception {
+    assertThat(new File("/usr/bin/chromium")).as("Debian chromium (installed by .ci/run)").exists();
+    Path log = Files.createTempFile("tasklist-flow", ".log");
+    Instant started = Instant.now().minusSeconds(1);
+
+    Process browser = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + port,
+        SCREENSHOTS.toString(), APPLICANT).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean finished = browser.waitFor(4, TimeUnit.MINUTES);
+    if (!finished) {
+      browser.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    System.out.println(output);
+    assertThat(finished).as("browser walk-through finished in time").isTrue();
+    assertThat(browser.exitValue()).as("browser walk-through:\n" + output).isZero();
+
+    // What the browser did is what the engine recorded.
+    ProcessInstance instance = runtime.createProcessInstanceQuery()
+        .variableValueEquals(APPLICANT_NAME.name(), APPLICANT).singleResult();
+    assertThat(instance).as("the case started in Tasklist").isNotNull();
+    assertThat(instance.getBusinessKey()).matches("GW-\\d{4}-\\d{6}");
+    assertThat(completedBy(instance, REVIEW_APPLICATION)).isEqualTo("lina");
+    assertThat(completedBy(instance, SURVEY_SITE)).isEqualTo("wangqiang");
+    assertThat(runtime.getVariable(instance.getId(), INTAKE_DECISION.name())).isEqualTo("accepted");
+    assertThat(runtime.getVariable(instance.getId(), CONNECTION_POINT.name())).isEqualTo("新丰路 DN400 市政管");
+    assertThat(((Number) runtime.getVariable(instance.getId(), EXTERNAL_PIPE_LENGTH.name())).doubleValue())
+        .isEqualTo(160.0);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo(DESIGN_SUPPLY_SCHEME);
+    for (String picture : List.of("tasklist-survey-form.png", "cockpit-case.png")) {
+      assertThat(SCREENSHOTS.resolve(picture)).as(picture).exists();
+      assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve(picture)).toInstant())
+          .as(picture + " taken by this run").isAfter(started);
+    }
+  }
+
+  private String completedBy(ProcessInstance instance, String taskKey) {
+    HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).finished().singleResult();
+    assertThat(task).as(taskKey + " completed").isNotNull();
+    return task.getAssignee();
+  }
+}
