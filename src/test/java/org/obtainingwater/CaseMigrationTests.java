@@ -1,0 +1,306 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.TestCases.accepted;
+import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.TestCases.calledBack;
+import static org.obtainingwater.TestCases.designed;
+import static org.obtainingwater.TestCases.meterInstalled;
+import static org.obtainingwater.TestCases.permitApproved;
+import static org.obtainingwater.TestCases.permitRejected;
+import static org.obtainingwater.TestCases.permitRevised;
+import static org.obtainingwater.TestCases.pipelineBuilt;
+import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.PROCESS_KEY;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.process.ResourceDeployment;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Running cases survive a new version (docs/adr/0015): a changed copy of today's diagram (one task
+ * renamed, one task added, built from bpmn/obtaining-water.bpmn so the test follows the diagram)
+ * is deployed as the analyst would; cases waiting at every kind of stage are moved onto it by the
+ * project's command {@code tools/migrate-cases.mjs}, which only camunda-admin may run; they keep
+ * their business key, variables and open tasks, and finish on the new version, through the added
+ * task.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@DirtiesContext // deploys a second version of obtainingWater into its database
+class CaseMigrationTests {
+
+  static final String ADDED_TASK = "userTask_checkMeterSeal";
+  static final String RENAMED_SURVEY = "现场查勘（含安全交底）";
+
+  /** What each stage's staff submit when the test finishes a case. */
+  static final Map<String, Supplier<VariableMap>> WORK = new LinkedHashMap<>();
+
+  static {
+    WORK.put(REVIEW_APPLICATION, TestCases::accepted);
+    WORK.put(SURVEY_SITE, () -> surveyed(0, false, false));
+    WORK.put(DESIGN_SUPPLY_SCHEME, () -> designed(80, 50, 26_000));
+    WORK.put(RECORD_ROAD_PERMIT_DECISION, () -> permitApproved("株占挖〔2026〕18号"));
+    WORK.put(RECORD_GREENERY_PERMIT_DECISION, () -> permitApproved("株绿占〔2026〕7号"));
+    WORK.put(REVISE_ROAD_PERMIT_APPLICATION, () -> permitRevised("改为夜间施工，占道时间缩短"));
+    WORK.put(REVISE_GREENERY_PERMIT_APPLICATION, () -> permitRevised("绿化恢复方案补充"));
+    WORK.put(BUILD_EXTERNAL_PIPELINE, TestCases::pipelineBuilt);
+    WORK.put(INSTALL_METER, () -> meterInstalled(50));
+    WORK.put(ADDED_TASK, Variables::createVariables);
+    WORK.put(CALL_BACK_CUSTOMER, () -> calledBack(5, "满意"));
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+
+  CaseDriver cases;
+
+  @BeforeEach
+  void driver() {
+    cases = new CaseDriver(engine);
+  }
+
+  @Test
+  void casesWaitingAtEveryKindOfStage_moveToTheNewVersion_keepEverything_andFinishOnIt() throws Exception {
+    Map<String, ProcessInstance> waiting = new LinkedHashMap<>();
+    waiting.put("acknowledgement (asynchronous step)", runtime.startProcessInstanceByKey(PROCESS_KEY, application()));
+    waiting.put("intake", cases.apply(application()));
+    waiting.put("survey", at(List.of(accepted())));
+    waiting.put("design", at(List.of(accepted(), surveyed(180, true, true))));
+    waiting.put("both permits", at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000))));
+    ProcessInstance revising = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
+    cases.complete(revising, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时间过长"));
+    cases.complete(revising, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株绿占〔2026〕6号"));
+    waiting.put("road permit revision, greenery permit done", revising);
+    ProcessInstance building = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
+    cases.complete(building, RECORD_ROAD_PERMIT_DECISION, permitApproved("株占挖〔2026〕17号"));
+    cases.complete(building, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株绿占〔2026〕5号"));
+    waiting.put("construction", building);
+    waiting.put("meter", at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000))));
+    ProcessInstance callback = at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000)));
+    cases.complete(callback, INSTALL_METER, meterInstalled(50));
+    waiting.put("callback", callback);
+    ProcessInstance toWithdraw = at(List.of(accepted()));
+
+    tasks.claim(cases.task(waiting.get("survey"), SURVEY_SITE).getId(), "wangqiang");
+
+    ProcessDefinition before = latest();
+    Map<String, Set<String>> variablesBefore = new LinkedHashMap<>();
+    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
+    waiting.forEach((stage, instance) -> {
+      variablesBefore.put(stage, variables(instance));
+      tasksBefore.put(stage, openTaskIds(instance));
+    });
+
+    ProcessDefinition after = deployChangedCopy();
+    assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
+
+    // A supervisor may look at every case but not move them; a dry run shows what would move.
+    Run refused = migrateCases("wulei");
+    assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+    assertThat(refused.output()).contains("only camunda-admin");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionId(before.getId()).count()).isEqualTo(waiting.size() + 1);
+
+    Run dryRun = migrateCases("admin", "--dry-run");
+    assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+    assertThat(dryRun.output()).contains((waiting.size() + 1) + " case(s) would be migrated").contains("nothing changed");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionId(before.getId()).count()).isEqualTo(waiting.size() + 1);
+
+    Run migrated = migrateCases("admin");
+    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+    assertThat(migrated.output()).contains((waiting.size() + 1) + " case(s) migrated");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionId(before.getId()).count()).isZero();
+
+    waiting.forEach((stage, instance) -> {
+      ProcessInstance now = runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(now.getProcessDefinitionId()).as(stage).isEqualTo(after.getId());
+      assertThat(now.getBusinessKey()).as(stage).isEqualTo(instance.getBusinessKey());
+      assertThat(variables(instance)).as(stage + ": variables").isEqualTo(variablesBefore.get(stage));
+      assertThat(openTaskIds(instance)).as(stage + ": open tasks, claims and all").isEqualTo(tasksBefore.get(stage));
+    });
+
+    waiting.forEach((stage, instance) -> finish(stage, instance));
+    waiting.forEach((stage, instance) -> {
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .activityId(END_WATER_CONNECTED).count()).as(stage + " connected").isEqualTo(1);
+      long addedTaskDone = history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+          .taskDefinitionKey(ADDED_TASK).finished().count();
+      assertThat(addedTaskDone).as(stage + " went through the added task").isEqualTo(stage.equals("callback") ? 0 : 1);
+    });
+    // A survey task created after the migration carries the new name.
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(waiting.get("intake").getId())
+        .taskDefinitionKey(SURVEY_SITE).singleResult().getName()).isEqualTo(RENAMED_SURVEY);
+
+    // The withdrawal message still reaches a migrated case.
+    runtime.createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN).processInstanceBusinessKey(toWithdraw.getBusinessKey())
+        .setVariable("withdrawalReason", "项目延期").correlate();
+    cases.executeJobs(toWithdraw);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(toWithdraw.getId())
+        .activityId(END_APPLICATION_WITHDRAWN).count()).isEqualTo(1);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(toWithdraw.getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(after.getId());
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  /** A new case, driven through the given task submissions in order from intake on. */
+  private ProcessInstance at(List<VariableMap> submissions) {
+    ProcessInstance instance = cases.apply(application());
+    List<String> order = List.of(REVIEW_APPLICATION, SURVEY_SITE, DESIGN_SUPPLY_SCHEME);
+    for (int i = 0; i < submissions.size(); i++) {
+      cases.complete(instance, order.get(i), submissions.get(i));
+    }
+    return instance;
+  }
+
+  /**
+   * The analyst's next version, built from today's diagram: the survey task renamed, a check of
+   * the meter seal added after meter installation, the version tag raised. Deployed with the forms
+   * and decision tables, as the application deploys a changed set (docs/adr/0001).
+   */
+  private ProcessDefinition deployChangedCopy() throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn"));
+    Process process = model.getModelElementById(PROCESS_KEY);
+    process.setCamundaVersionTag(process.getCamundaVersionTag() + "-next");
+    model.<UserTask>getModelElementById(SURVEY_SITE).setName(RENAMED_SURVEY);
+
+    FlowNode meter = model.getModelElementById(INSTALL_METER);
+    assertThat(meter.getOutgoing()).hasSize(1);
+    SequenceFlow waterOn = meter.getOutgoing().iterator().next();
+    UserTask check = model.newInstance(UserTask.class);
+    check.setId(ADDED_TASK);
+    check.setName("核验水表铅封");
+    check.setCamundaCandidateGroups("metering");
+    check.setCamundaDueDate("P1D");
+    process.addChildElement(check);
+    SequenceFlow checked = model.newInstance(SequenceFlow.class);
+    checked.setId("flow_meterSealChecked");
+    process.addChildElement(checked);
+    checked.setSource(check);
+    checked.setTarget(waterOn.getTarget());
+    waterOn.setTarget(check);
+
+    DeploymentBuilder deployment = repository.createDeployment().name(ResourceDeployment.DEPLOYMENT_NAME)
+        .addModelInstance("bpmn/obtaining-water.bpmn", model);
+    for (String folder : List.of("bpmn", "forms")) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        for (Path file : files.filter(path -> path.toString().matches(".*\\.(dmn|form)$")).toList()) {
+          deployment.addString(folder + "/" + file.getFileName(), Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    deployment.deploy();
+    return latest();
+  }
+
+  /** Completes whatever the case is waiting for, stage after stage, until it ends. */
+  private void finish(String stage, ProcessInstance instance) {
+    for (int round = 0; round < 20; round++) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
+        return;
+      }
+      cases.executeJobs(instance);
+      for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+        assertThat(WORK).as(stage + ": what to submit at " + task.getTaskDefinitionKey())
+            .containsKey(task.getTaskDefinitionKey());
+        tasks.complete(task.getId(), WORK.get(task.getTaskDefinitionKey()).get());
+      }
+      cases.executeJobs(instance);
+    }
+    throw new AssertionError(stage + " did not finish");
+  }
+
+  private ProcessDefinition latest() {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
+  }
+
+  /** Every variable of the case in every scope (sub-processes and tasks too), as name=value. */
+  private Set<String> variables(ProcessInstance instance) {
+    return runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).list().stream()
+        .map(variable -> variable.getId() + ":" + variable.getName() + "=" + variable.getValue())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private Set<String> openTaskIds(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+        .map(task -> task.getId() + ":" + task.getTaskDefinitionKey() + ":" + task.getAssignee())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  record Run(int exitCode, String output) {
+  }
+
+  /** Runs the documented command against this application as the given user. */
+  private Run migrateCases(String user, String... options) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("node", "tools/migrate-cases.mjs",
+        "--url", "http://localhost:" + port));
+    command.addAll(List.of(options));
+    Path log = Files.createTempFile("migrate-cases", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("OW_ADMIN_USER", user);
+    builder.environment().put("OW_ADMIN_PASSWORD", "demo");
+    java.lang.Process run = builder.start();
+    assertThat(run.waitFor(2, TimeUnit.MINUTES)).as("migrate-cases finished").isTrue();
+    return new Run(run.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+}
