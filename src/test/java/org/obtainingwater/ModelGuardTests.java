@@ -137,6 +137,15 @@ class ModelGuardTests {
     }
   }
 
+  /** Camunda Modeler picks its lint rules (camunda-compat for 7.24, as .bpmnlintrc) from these attributes. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("diagrams")
+  void everyDiagramTellsCamundaModelerItRunsOnCamunda7_24(Path diagram) throws IOException {
+    String definitions = Files.readString(diagram);
+    assertThat(definitions).as(diagram.toString()).contains("modeler:executionPlatform=\"Camunda Platform\"")
+        .containsPattern("modeler:executionPlatformVersion=\"7\\.24\\.\\d+\"");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void everyFormOfTheDiagram_isDeployedWithItsProcess_boundToThatDeployment(Path diagram) throws IOException {
