@@ -166,10 +166,11 @@ async function openTaskFromFilter(user, filterName, taskName) {
   await openFilter(filterName);
   const card = page.locator('.tasks-list .task', { hasText: applicant }).filter({ hasText: taskName });
   await card.first().waitFor();
-  const text = await card.first().innerText();
-  for (const shown of [applicant, 'GW-']) {
+  // The card's columns: number and applicant in view, the site one click further (Tasklist folds the third).
+  const text = await card.first().textContent();
+  for (const shown of ['申请编号', 'GW-', '申请人', applicant, '用水地址', ENTERED.siteAddress]) {
     if (!text.includes(shown)) {
-      throw new Error(`${filterName}: the task card lacks ${shown}: ${text}`);
+      throw new Error(`${filterName}: the task card lacks ${shown}: ${text.replace(/\s+/g, ' ')}`);
     }
   }
   await card.first().click();
