@@ -222,6 +222,9 @@ try {
   await page.reload();
   await openTaskFromFilter('lina', '受理待办', '受理审核');
   await fillForm('intake form', await engineRest('lina', `/task/${intake.id}/deployed-form`));
+  await page.locator('.fjs-form').evaluate((form) => form.scrollIntoView());
+  await page.screenshot({ path: join(screenshots, 'tasklist-intake-task.png') });
+  step('screenshot docs/images/tasklist-intake-task.png');
   await completeTask('lina', intake);
 
   // 3. wangqiang finds it in the survey queue, fills the survey and completes it.

@@ -85,7 +85,7 @@ class TasklistBrowserIT {
         .isEqualTo(160.0);
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo(DESIGN_SUPPLY_SCHEME);
-    for (String picture : List.of("tasklist-survey-form.png", "cockpit-case.png")) {
+    for (String picture : List.of("tasklist-intake-task.png", "tasklist-survey-form.png", "cockpit-case.png")) {
       assertThat(SCREENSHOTS.resolve(picture)).as(picture).exists();
       assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve(picture)).toInstant())
           .as(picture + " taken by this run").isAfter(started);
