@@ -23,7 +23,7 @@ try {
     await page.setContent('<!DOCTYPE html><html><body style="margin:0;background:#fff">'
       + '<div id="canvas" style="width:1600px;height:1000px"></div></body></html>');
     await page.addScriptTag({ path: viewer });
-    const svg = await page.evaluate(async (xml) => {
+    let svg = await page.evaluate(async (xml) => {
       const viewer = new window.BpmnJS({ container: '#canvas' });
       const { warnings } = await viewer.importXML(xml);
       if (warnings.length) {
@@ -31,6 +31,14 @@ try {
       }
       return (await viewer.saveSVG()).svg;
     }, readFileSync(join(root, 'bpmn', file), 'utf8'));
+    // bpmn-js names arrow markers at random; number them in order, so an unchanged diagram renders the same file.
+    const markers = new Map();
+    svg = svg.replace(/marker-[a-z0-9]{16,}/g, (id) => {
+      if (!markers.has(id)) {
+        markers.set(id, `marker-${markers.size + 1}`);
+      }
+      return markers.get(id);
+    });
     writeFileSync(join(out, `${name}.svg`), svg);
 
     // The PNG is the saved SVG at its own size (1 px per diagram unit), on white.
