@@ -224,7 +224,7 @@ try {
   await fillForm('intake form', await engineRest('lina', `/task/${intake.id}/deployed-form`));
   await page.locator('.fjs-form').evaluate((form) => form.scrollIntoView());
   await page.screenshot({ path: join(screenshots, 'tasklist-intake-task.png') });
-  step('screenshot docs/images/tasklist-intake-task.png');
+  step('screenshot tasklist-intake-task.png');
   await completeTask('lina', intake);
 
   // 3. wangqiang finds it in the survey queue, fills the survey and completes it.
@@ -233,7 +233,7 @@ try {
   await openTaskFromFilter('wangqiang', '查勘待办', '现场查勘');
   await fillForm('survey form', await engineRest('wangqiang', `/task/${survey.id}/deployed-form`));
   await page.screenshot({ path: join(screenshots, 'tasklist-survey-form.png') });
-  step('screenshot docs/images/tasklist-survey-form.png');
+  step('screenshot tasklist-survey-form.png');
   await completeTask('wangqiang', survey);
   await taskOfCase('zhaomin', 'userTask_designSupplyScheme');
 
@@ -245,7 +245,7 @@ try {
   await page.waitForTimeout(1000); // let the diagram settle on its badges
   await expectNoErrors('Cockpit case view');
   await page.screenshot({ path: join(screenshots, 'cockpit-case.png') });
-  step('screenshot docs/images/cockpit-case.png');
+  step('screenshot cockpit-case.png');
   console.log(`[browser] passed: case ${intake.processInstanceId}`);
 } catch (error) {
   await page.screenshot({ path: join(screenshots, 'browser-test-failure.png') }).catch(() => {});

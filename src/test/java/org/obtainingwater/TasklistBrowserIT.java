@@ -34,7 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
  * in Chinese: lina starts a case from the start form and accepts it, wangqiang finds it in his
  * survey queue, fills the survey form and completes it; the supervisor opens it in Cockpit. The
  * script fails on a form that does not render, a missing or unknown field, an error notice or a
- * failed request; it stores screenshots in docs/images/. Chromium missing fails the test: .ci/run
+ * failed request; it stores screenshots in target/screenshots/ ({@code npm run check} publishes them to
+ * docs/images/, so a plain verify leaves tracked files alone). Chromium missing fails the test: .ci/run
  * installs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,7 +45,7 @@ class TasklistBrowserIT {
 
   static final String APPLICANT = "株洲新马动力机械有限公司";
   static final Path SCRIPT = Path.of("src/test/browser/tasklist-flow.mjs");
-  static final Path SCREENSHOTS = Path.of("docs/images");
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   @LocalServerPort
   int port;
