@@ -75,6 +75,8 @@ import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.permits.RecordingPermitAuthority;
+import org.obtainingwater.sla.StageTargets;
+import org.obtainingwater.sla.WorkingCalendar;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.TaskInputRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +121,10 @@ class ObtainingWaterProcessTests {
   RecordingPermitAuthority permitAuthority;
   @Autowired
   RecordingBillingSystem billing;
+  @Autowired
+  WorkingCalendar workingCalendar;
+  @Autowired
+  StageTargets stageTargets;
 
   CaseDriver cases;
 
@@ -400,7 +406,7 @@ class ObtainingWaterProcessTests {
   }
 
   @Test
-  void everyStageTask_isDueByItsStageTarget_countedFromWhenTheTaskArrived() {
+  void everyStageTask_isDueByItsStageTarget_inWorkingTimeFromWhenTheTaskArrived() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z")));
     ProcessInstance instance = cases.apply(application());
     laterBy(Duration.ofHours(3));
@@ -437,9 +443,10 @@ class ObtainingWaterProcessTests {
         model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList());
     for (HistoricTaskInstance task : worked) {
       UserTask definition = model.getModelElementById(task.getTaskDefinitionKey());
-      Duration target = Duration.parse(definition.getCamundaDueDate());
-      assertThat(Duration.between(task.getStartTime().toInstant(), task.getDueDate().toInstant()))
-          .as(task.getTaskDefinitionKey() + " started " + task.getStartTime()).isEqualTo(target);
+      String stage = definition.getCamundaDueDate().replaceAll(".*dueIn\\('([A-Z_]+)'\\).*", "$1");
+      String target = stageTargets.dueIn(stage);
+      assertThat(task.getDueDate().toInstant()).as(task.getTaskDefinitionKey() + " started " + task.getStartTime())
+          .isEqualTo(workingCalendar.add(task.getStartTime().toInstant(), target));
     }
   }
 

@@ -45,11 +45,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.ProcessVariable;
 import org.obtainingwater.process.ResourceDeployment;
 import org.obtainingwater.process.TaskInputCheck;
+import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.staff.StaffGroup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +73,7 @@ class ProcessModelTests {
 
   private static final Pattern ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$|^Message_[A-Z][A-Za-z0-9]*$");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([a-zA-Z][a-zA-Z0-9]*)}$");
+  private static final Pattern STAGE_DUE_DATE = Pattern.compile("^\\$\\{stageTargets\\.dueIn\\('([A-Z_]+)'\\)}$");
   private static final Pattern CJK = Pattern.compile(".*\\p{IsHan}.*");
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof");
@@ -82,6 +85,8 @@ class ProcessModelTests {
   ApplicationContext context;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  StageTargets stageTargets;
 
   @BeforeAll
   static void readDiagram() {
@@ -105,7 +110,9 @@ class ProcessModelTests {
     assertThat(userTasks).hasSize(11);
     for (UserTask task : userTasks) {
       assertThat(task.getCamundaCandidateGroupsList()).as(task.getId()).hasSize(1).allMatch(groups::contains);
-      assertThat(task.getCamundaDueDate()).as(task.getId()).matches("P\\d+D");
+      Matcher dueDate = STAGE_DUE_DATE.matcher(String.valueOf(task.getCamundaDueDate()));
+      assertThat(dueDate.matches()).as(task.getId() + " due date " + task.getCamundaDueDate()).isTrue();
+      assertThat(stageTargets.targetWorkingDays(Stage.valueOf(dueDate.group(1)))).as(task.getId() + " target").isPresent();
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
       assertThat(deployedForms).as(task.getId() + " form").containsKey(task.getCamundaFormRef());
       assertThat(beansOf(task, ExecutionListener.class)).as(task.getId() + " input check")
