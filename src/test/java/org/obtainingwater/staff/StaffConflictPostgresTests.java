@@ -1,0 +1,14 @@
+package org.obtainingwater.staff;
+
+import org.obtainingwater.EmbeddedPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The same races on PostgreSQL, whose locking and isolation differ from H2's. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles({"demo", "postgres", "test"})
+@Import(EmbeddedPostgres.class)
+class StaffConflictPostgresTests extends StaffConflictTests {
+}
