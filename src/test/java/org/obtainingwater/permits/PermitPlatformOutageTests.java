@@ -1,0 +1,145 @@
+package org.obtainingwater.permits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.obtainingwater.TestCases.accepted;
+import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.TestCases.designed;
+import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_ROAD_PERMIT;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.CaseDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The city's permit platform is down when a permit is filed: the filing step retries on its cycle,
+ * then raises an incident an administrator sees in Cockpit; the staff member's work before it is
+ * kept. When the platform is back, a retry (Cockpit's "retry", here through the API) files once
+ * and the case goes on.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+@Import(PermitPlatformOutageTests.PlatformThatCanFail.class)
+class PermitPlatformOutageTests {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  PlatformThatCanFail.Switchable platform;
+  @Autowired
+  RecordingPermitAuthority recorded;
+
+  CaseDriver cases;
+  ManagementService management;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    cases = new CaseDriver(engine);
+    management = engine.getManagementService();
+    ClockUtil.setCurrentTime(new Date());
+  }
+
+  @AfterEach
+  void platformBack() {
+    platform.down.set(false);
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aFilingThePlatformRefuses_isRetriedOnItsCycle_thenAnIncident_andARetryCarriesTheCaseOn() {
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(60, true, false));
+    platform.down.set(true);
+    engine.getTaskService().complete(cases.task(instance, DESIGN_SUPPLY_SCHEME).getId(), designed(80, 50, 12_000));
+
+    assertThat(instance).as("the designer's work is kept").hasPassed(DESIGN_SUPPLY_SCHEME).isWaitingAt(FILE_ROAD_PERMIT);
+    int attempts = 0;
+    Job filing = filingJob(instance);
+    while (filing.getRetries() > 0) {
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
+      String jobId = filing.getId();
+      assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("permit platform unavailable");
+      attempts++;
+      filing = filingJob(instance);
+    }
+
+    assertThat(attempts).as("R3/PT5M: three attempts").isEqualTo(3);
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(FILE_ROAD_PERMIT);
+    assertThat(incident.getIncidentMessage()).contains("permit platform unavailable");
+    assertThat(recorded.filingsFor(instance.getBusinessKey())).as("nothing filed while down").isEmpty();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+
+    platform.down.set(false);
+    management.setJobRetries(filing.getId(), 1);
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
+    cases.executeJobs(instance);
+
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION);
+    assertThat(recorded.filingsFor(instance.getBusinessKey())).as("filed exactly once").hasSize(1);
+    assertThat(platform.calls.get()).as("three refused calls and the one that went through").isEqualTo(4);
+  }
+
+  private Job filingJob(ProcessInstance instance) {
+    return management.createJobQuery().processInstanceId(instance.getId()).activityId(FILE_ROAD_PERMIT).singleResult();
+  }
+
+  /** The recording adapter behind a switch that makes the platform refuse every call. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class PlatformThatCanFail {
+
+    static class Switchable implements PermitAuthority {
+      final AtomicBoolean down = new AtomicBoolean();
+      final AtomicInteger calls = new AtomicInteger();
+      private final RecordingPermitAuthority platform;
+
+      Switchable(RecordingPermitAuthority platform) {
+        this.platform = platform;
+      }
+
+      @Override
+      public String file(PermitFiling filing) {
+        calls.incrementAndGet();
+        if (down.get()) {
+          throw new IllegalStateException("permit platform unavailable (HTTP 503)");
+        }
+        return platform.file(filing);
+      }
+    }
+
+    @Bean
+    @Primary
+    Switchable switchablePermitAuthority(RecordingPermitAuthority platform) {
+      return new Switchable(platform);
+    }
+  }
+}
