@@ -22,12 +22,9 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.obtainingwater.AtOnce;
 import org.obtainingwater.CaseDriver;
 import org.obtainingwater.api.ApiClient.Answer;
 import org.obtainingwater.cases.CaseRecords;
@@ -218,28 +216,15 @@ abstract class CustomerApiContract {
   void concurrentRequestsWithOneKey_fileOneCase_andAllAnswerWithIt() throws Exception {
     String key = "race-" + System.nanoTime();
     long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
-    int clients = 6;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<Answer>> answers = new ArrayList<>();
-      for (int i = 0; i < clients; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return api.apply(ApiClient.application(), key);
-        }));
-      }
-      start.countDown();
-      List<Answer> results = new ArrayList<>();
-      for (Future<Answer> answer : answers) {
-        results.add(answer.get());
-      }
-      assertThat(results).extracting(Answer::status).containsOnly(201, 200).containsOnlyOnce(201);
-      assertThat(results).extracting(answer -> answer.json().get("applicationNumber").asText()).containsOnly(
-          results.get(0).json().get("applicationNumber").asText());
-    } finally {
-      pool.shutdownNow();
-    }
+    @SuppressWarnings("unchecked")
+    Callable<Answer>[] clients = new Callable[6];
+    Arrays.fill(clients, (Callable<Answer>) () -> api.apply(ApiClient.application(), key));
+
+    List<Answer> results = AtOnce.run(clients);
+
+    assertThat(results).extracting(Answer::status).containsOnly(201, 200).containsOnlyOnce(201);
+    assertThat(results).extracting(answer -> answer.json().get("applicationNumber").asText()).containsOnly(
+        results.get(0).json().get("applicationNumber").asText());
     assertThat(casesWithKey(key)).isEqualTo(1);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore + 1);
   }
@@ -346,6 +331,40 @@ abstract class CustomerApiContract {
   }
 
   @Test
+  void bothPermitDecisionsArrivingAtOnce_areEachAppliedOnce_andConstructionStartsOnce() throws Exception {
+    String number = file();
+    driveTo(number, Stage.PERMITS);
+    FiledPermit road = filing(number, PermitKind.ROAD);
+    FiledPermit greenery = filing(number, PermitKind.GREENERY);
+
+    List<Answer> answers = AtOnce.run(
+        () -> api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕301号\"}"),
+        () -> api.decide(greenery.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株园林许〔2026〕301号\"}"));
+    cases.executeJobs(instance(number));
+
+    assertThat(answers).extracting(Answer::status).as(answers.toString()).containsOnly(200);
+    assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
+    assertThat(filings.find(greenery.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
+    assertThat(finishedTasks(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(finishedTasks(number, RECORD_GREENERY_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(taskCount(number, BUILD_EXTERNAL_PIPELINE)).as("construction starts once").isEqualTo(1);
+  }
+
+  @Test
+  void theSameDecisionReportedTwiceAtOnce_isAppliedOnce_andTheOtherReportIs409() throws Exception {
+    String number = file();
+    driveTo(number, Stage.PERMITS);
+    FiledPermit road = filing(number, PermitKind.ROAD);
+    String approval = "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕302号\"}";
+
+    List<Answer> answers = AtOnce.run(() -> api.decide(road.reference(), approval), () -> api.decide(road.reference(), approval));
+
+    assertThat(answers).extracting(Answer::status).as(answers.toString()).containsExactlyInAnyOrder(200, 409);
+    assertThat(finishedTasks(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(taskCount(number, RECORD_GREENERY_PERMIT_DECISION)).isEqualTo(1);
+  }
+
+  @Test
   void aPlatformRejection_sendsThePermitBackForRevision_andTheRefilingGetsItsOwnReference() {
     String number = file();
     driveTo(number, Stage.PERMITS);
@@ -444,6 +463,11 @@ abstract class CustomerApiContract {
   FiledPermit filing(String number, PermitKind kind) {
     return filings.filingsFor(number).stream().filter(filing -> filing.kind() == kind)
         .reduce((earlier, later) -> later).orElseThrow();
+  }
+
+  long finishedTasks(String number, String taskDefinitionKey) {
+    return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey(taskDefinitionKey).finished().count();
   }
 
   long taskCount(String number, String taskDefinitionKey) {

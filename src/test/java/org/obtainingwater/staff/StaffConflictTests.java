@@ -11,20 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.AtOnce;
 import org.obtainingwater.DefaultEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,7 +74,7 @@ class StaffConflictTests {
       String accept = json.writeValueAsString(Map.of("variables", Map.of(
           "intakeDecision", Map.of("value", "accepted"))));
 
-      List<HttpResponse<String>> answers = atOnce(
+      List<HttpResponse<String>> answers = AtOnce.run(
           () -> send("lina", "POST", "/task/" + taskId + "/complete", accept),
           () -> send(COLLEAGUE, "POST", "/task/" + taskId + "/complete", accept));
 
@@ -134,31 +130,6 @@ class StaffConflictTests {
       Thread.sleep(50);
     }
     throw new AssertionError("task " + taskKey + " never appeared");
-  }
-
-  interface Call {
-    HttpResponse<String> send() throws Exception;
-  }
-
-  private static List<HttpResponse<String>> atOnce(Call... calls) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(calls.length);
-    ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-    try {
-      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-      for (Call call : calls) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return call.send();
-        }));
-      }
-      List<HttpResponse<String>> answers = new ArrayList<>();
-      for (Future<HttpResponse<String>> future : futures) {
-        answers.add(future.get());
-      }
-      return answers;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static String bodies(List<HttpResponse<String>> answers) {
