@@ -1,9 +1,13 @@
 package org.obtainingwater.notification;
 
+import static org.obtainingwater.process.ObtainingWaterProcess.PROCESS_KEY;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
  * with a conditional update, so two application nodes never deliver the same entry at the same time;
  * a claim that is not finished within {@code claimTimeout} (the node died mid-delivery) expires and the
  * entry is delivered again. Delivery is therefore at least once. Failed attempts are retried with a
- * growing pause; after {@code maxAttempts} the entry is FAILED and logged for an administrator.
+ * growing pause; after {@code maxAttempts} the entry is FAILED, logged, and shown in Cockpit as an
+ * incident on its case ({@link FailedNoticeIncidents}).
  */
 @Component
 public class OutboxDispatcher {
@@ -30,8 +35,9 @@ public class OutboxDispatcher {
   private final Duration retryPause;
   private final Duration claimTimeout;
   private final boolean enabled;
+  private final RuntimeService runtime;
 
-  OutboxDispatcher(JdbcTemplate jdbc, SmsGateway gateway,
+  OutboxDispatcher(JdbcTemplate jdbc, SmsGateway gateway, RuntimeService runtime,
       @Value("${obtaining-water.outbox.dispatcher-enabled:true}") boolean enabled,
       @Value("${obtaining-water.outbox.max-attempts:5}") int maxAttempts,
       @Value("${obtaining-water.outbox.retry-pause:PT1M}") Duration retryPause,
@@ -42,6 +48,7 @@ public class OutboxDispatcher {
     this.retryPause = retryPause;
     this.claimTimeout = claimTimeout;
     this.enabled = enabled;
+    this.runtime = runtime;
   }
 
   /** Every few seconds, on nodes where {@code obtaining-water.outbox.dispatcher-enabled} (tests dispatch by hand). */
@@ -97,11 +104,27 @@ public class OutboxDispatcher {
       if (giveUp) {
         LOG.error("Notice {} ({}) for {} to {} failed {} times and is given up: {}", id, entry.get("notice_type"),
             entry.get("application_number"), Masking.phone(phone), attempts, error);
+        raiseIncident(id, (String) entry.get("application_number"), (String) entry.get("notice_type"), attempts, error);
       } else {
         LOG.warn("Notice {} for {} not delivered (attempt {} of {}), retrying later: {}", id,
             entry.get("application_number"), attempts, maxAttempts, error);
       }
       return false;
+    }
+  }
+
+  /**
+   * Shows the given-up notice in Cockpit as an incident on its case, while the case runs; resolving
+   * the incident sends it again ({@link FailedNoticeIncidents}). A notice of a case that has ended
+   * stays FAILED in the outbox and in the log.
+   */
+  private void raiseIncident(long id, String applicationNumber, String noticeType, int attempts, String error) {
+    ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(applicationNumber).singleResult();
+    if (running != null) {
+      runtime.createIncident(FailedNoticeIncidents.TYPE, running.getId(), String.valueOf(id),
+          "短信通知（" + noticeType + "）发送 " + attempts + " 次均失败，已停止重试：" + error
+              + "。处理：确认短信网关恢复后，在此解决该事件，系统将重新发送。");
     }
   }
 }

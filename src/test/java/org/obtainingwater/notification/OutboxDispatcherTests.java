@@ -7,9 +7,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.CaseDriver;
+import org.obtainingwater.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +29,8 @@ class OutboxDispatcherTests {
   JdbcTemplate jdbc;
   @Autowired
   NotificationOutbox outbox;
+  @Autowired
+  ProcessEngine engine;
 
   final List<String> delivered = new ArrayList<>();
   boolean gatewayDown = true;
@@ -42,7 +49,7 @@ class OutboxDispatcherTests {
   }
 
   OutboxDispatcher dispatcher(int maxAttempts) {
-    return new OutboxDispatcher(jdbc, gateway, false, maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    return new OutboxDispatcher(jdbc, gateway, engine.getRuntimeService(), false, maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(5));
   }
 
   Notice notice(String number) {
@@ -104,5 +111,35 @@ class OutboxDispatcherTests {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(6).toMillis()));
     assertThat(dispatcher.dispatchDue()).isEqualTo(1);
     assertThat(outbox.entriesFor("GW-2026-900003").get(0).status()).isEqualTo(OutboxStatus.SENT);
+  }
+
+  @Test
+  void aNoticeGivenUp_isAnIncidentOnItsCaseInCockpit_andResolvingItSendsTheNoticeOnce() {
+    ProcessInstance instance = new CaseDriver(engine).apply(TestCases.application());
+    String number = instance.getBusinessKey();
+    OutboxDispatcher dispatcher = dispatcher(2);
+
+    dispatcher.dispatchDue();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(2).toMillis()));
+    dispatcher.dispatchDue();
+
+    OutboxEntry failed = outbox.entriesFor(number).get(0);
+    assertThat(failed.status()).isEqualTo(OutboxStatus.FAILED);
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getIncidentType()).isEqualTo(FailedNoticeIncidents.TYPE);
+    assertThat(incident.getConfiguration()).isEqualTo(String.valueOf(failed.id()));
+    assertThat(incident.getIncidentMessage()).contains("发送 2 次均失败", "SMS gateway timed out");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
+        .as("the case is not held up by its notice").isEqualTo(1);
+
+    gatewayDown = false;
+    engine.getRuntimeService().resolveIncident(incident.getId());
+    assertThat(outbox.entriesFor(number).get(0).status()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    assertThat(dispatcher.dispatchDue()).isZero();
+
+    assertThat(outbox.entriesFor(number).get(0).status()).isEqualTo(OutboxStatus.SENT);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(delivered).hasSize(1).allMatch(text -> text.contains(number));
   }
 }
