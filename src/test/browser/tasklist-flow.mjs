@@ -24,6 +24,7 @@ const ENTERED = {
   useType: 'industrial',
   expectedPeakDemand: '120',
   channel: 'counter',
+  projectReference: '',
   intakeDecision: 'accepted',
   surveyConclusion: 'feasible',
   connectionPoint: '新丰路 DN400 市政管',

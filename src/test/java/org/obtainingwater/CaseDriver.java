@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.process.PreEngagementProcess;
 
 /**
- * Drives obtainingWater cases through the engine's Java API as staff and the job executor would:
+ * Drives obtainingWater cases (and preEngagement projects) through the engine's Java API as staff and the job executor would:
  * start, complete a stage's task, run the asynchronous steps that follow.
  */
 public final class CaseDriver {
@@ -33,6 +34,13 @@ public final class CaseDriver {
   /** Files an application and runs the steps up to the first task (intake). */
   public ProcessInstance apply(VariableMap application) {
     ProcessInstance instance = runtime.startProcessInstanceByKey(ObtainingWaterProcess.PROCESS_KEY, application);
+    executeJobs(instance);
+    return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** Registers a project for pre-engagement (提前办) as the account manager's start form does, up to the pre-survey. */
+  public ProcessInstance register(VariableMap project) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PreEngagementProcess.PROCESS_KEY, project);
     executeJobs(instance);
     return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
   }

@@ -64,6 +64,7 @@ class StaffRestWorkflowTests {
     ENTERED.put("useType", "industrial");
     ENTERED.put("expectedPeakDemand", 120);
     ENTERED.put("channel", "counter");
+    ENTERED.put("projectReference", "");
     ENTERED.put("intakeDecision", "accepted");
     ENTERED.put("surveyConclusion", "feasible");
     ENTERED.put("connectionPoint", "新丰路 DN400 市政管");

@@ -33,6 +33,17 @@ import static org.obtainingwater.process.CaseVariables.SUPPLY_PIPE_DN;
 import static org.obtainingwater.process.CaseVariables.SURVEY_CONCLUSION;
 import static org.obtainingwater.process.CaseVariables.USE_TYPE;
 import static org.obtainingwater.process.CaseVariables.WATER_ON_AT;
+import static org.obtainingwater.process.CaseVariables.CLOSURE_REASON;
+import static org.obtainingwater.process.CaseVariables.EXPECTED_APPLICATION_DATE;
+import static org.obtainingwater.process.CaseVariables.PIPE_AHEAD_DECISION;
+import static org.obtainingwater.process.CaseVariables.PIPE_AHEAD_NOTE;
+import static org.obtainingwater.process.CaseVariables.PROJECT_NAME;
+import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -68,6 +79,39 @@ public final class TestCases {
         .with(EXPECTED_PEAK_DEMAND, 12.0)
         .with(CHANNEL, "hotline")
         .map();
+  }
+
+  /** An application that names a pre-engaged project (提前办). */
+  public static VariableMap application(String projectReference) {
+    VariableMap application = application();
+    application.putValue(PROJECT_REFERENCE.name(), projectReference);
+    return application;
+  }
+
+  private static final AtomicInteger PROJECTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
+
+  /** A project reference no other test in this JVM uses (the database outlives a test). */
+  public static String newProjectReference() {
+    return "2026-430211-47-01-" + PROJECTS.incrementAndGet();
+  }
+
+  /** What the account manager registers for a project from the city's list, expected to apply in three months. */
+  public static VariableMap projectListed(String projectReference) {
+    return vars()
+        .with(PROJECT_REFERENCE, projectReference)
+        .with(PROJECT_NAME, "株洲轨道交通装备产业园三期")
+        .with(SITE_ADDRESS, "天元区栗雨工业园长江北路 18 号")
+        .with(EXPECTED_PEAK_DEMAND, 150.0)
+        .with(EXPECTED_APPLICATION_DATE, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3).toString())
+        .map();
+  }
+
+  public static VariableMap pipeAhead(String decision) {
+    return vars().with(PIPE_AHEAD_DECISION, decision).with(PIPE_AHEAD_NOTE, "园区道路开挖窗口期内施工").map();
+  }
+
+  public static VariableMap projectClosed(String reason) {
+    return vars().with(CLOSURE_REASON, reason).map();
   }
 
   public static VariableMap accepted() {

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.process.PreEngagementProcess;
 
 /** A new application (零资料: the minimal data of the start form) and the channel it came through. */
 @Schema(description = "用水报装申请：开始表单的最少信息加上申请渠道")
@@ -47,7 +48,14 @@ public record ApplicationRequest(
     @Schema(description = "申请渠道", allowableValues = {"app", "wechat", "hotline", "web", "counter"})
     @NotBlank(message = "请填写申请渠道") @Pattern(regexp = CHANNEL_PATTERN,
         message = "申请渠道只能是 app、wechat、hotline、web 或 counter")
-    String channel) {
+    String channel,
+
+    @Schema(description = "提前办项目编号（选填）：列入提前办的重大项目报装时，填写客户经理告知的投资项目统一代码，"
+        + "已完成的预查勘、预设计（及提前建成的红线外管线）将直接沿用。编号不存在或项目已关闭时返回 400，并在 errors 中说明。",
+        example = "2026-430211-47-01-000123", nullable = true)
+    @Pattern(regexp = PreEngagementProcess.REFERENCE_PATTERN,
+        message = "提前办项目编号格式不正确，应为投资项目统一代码，形如 2026-430211-47-01-000123；没有可不填")
+    String projectReference) {
 
   /** The start form's variables. */
   Map<String, Object> variables() {
@@ -58,12 +66,20 @@ public record ApplicationRequest(
     variables.put(CaseVariables.USE_TYPE.name(), useType);
     variables.put(CaseVariables.EXPECTED_PEAK_DEMAND.name(), expectedPeakDemand);
     variables.put(CaseVariables.CHANNEL.name(), channel);
+    if (projectReference != null) {
+      variables.put(CaseVariables.PROJECT_REFERENCE.name(), projectReference);
+    }
     return variables;
   }
 
   /** Identifies the content, so a retry with the same Idempotency-Key can be told from a reused key. */
   String fingerprint() {
-    return Fingerprint.of(applicantName.strip(), contactPhone, siteAddress.strip(), useType,
-        String.valueOf(expectedPeakDemand), channel);
+    // Without a project reference the fingerprint is what it was before the field existed, so a retry
+    // across the upgrade is still recognised.
+    return projectReference == null
+        ? Fingerprint.of(applicantName.strip(), contactPhone, siteAddress.strip(), useType,
+            String.valueOf(expectedPeakDemand), channel)
+        : Fingerprint.of(applicantName.strip(), contactPhone, siteAddress.strip(), useType,
+            String.valueOf(expectedPeakDemand), channel, projectReference);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.obtainingwater.cases.CaseRecord;
 import org.obtainingwater.cases.CustomerCases.CaseView;
+import org.obtainingwater.cases.PreEngagementLink;
 import org.obtainingwater.cases.StageEntry;
 
 /** A case as its applicant sees it. */
@@ -19,7 +20,21 @@ record CaseStatus(
     OffsetDateTime receivedAt,
     OffsetDateTime finishedAt,
     @Schema(description = "客户下一步需要做什么（通常无需办理）") String nextStep,
-    @Schema(description = "办理历程，按时间先后") List<StageStep> history) {
+    @Schema(description = "办理历程，按时间先后；沿用提前办成果而免去的环节不在其中") List<StageStep> history,
+    @Schema(description = "提前办：申请关联的项目和免去的环节；申请未填写提前办项目编号时为 null", nullable = true)
+    PreEngagement preEngagement) {
+
+  @Schema(description = "申请关联的提前办项目")
+  record PreEngagement(
+      @Schema(example = "2026-430211-47-01-000123") String projectReference,
+      @Schema(description = "因提前办已完成而免去的环节代码；受理前或项目尚未完成预设计时为空", example = "[\"SURVEY\", \"DESIGN\"]")
+      List<String> skippedStages,
+      @Schema(description = "给客户的说明") String note) {
+
+    static PreEngagement of(PreEngagementLink link) {
+      return new PreEngagement(link.projectReference(), link.skippedStages().stream().map(Enum::name).toList(), link.note());
+    }
+  }
 
   @Schema(description = "办理历程中的一个环节")
   record StageStep(String stage, String label, OffsetDateTime enteredAt,
@@ -36,6 +51,6 @@ record CaseStatus(
     return new CaseStatus(record.applicationNumber(), record.stage().name(), record.stage().label(),
         finished ? record.outcome().name() : null, finished ? record.outcome().label() : null, record.receivedAt(),
         record.finishedAt(), finished ? record.outcome().nextStep() : record.stage().nextStep(),
-        view.history().stream().map(StageStep::of).toList());
+        view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null));
   }
 }

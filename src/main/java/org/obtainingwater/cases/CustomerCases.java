@@ -2,11 +2,17 @@ package org.obtainingwater.cases;
 
 import static org.obtainingwater.cases.RequestRefusedException.Reason.CONFLICT;
 import static org.obtainingwater.cases.RequestRefusedException.Reason.NOT_FOUND;
+import static org.obtainingwater.process.CaseVariables.PRE_ENGAGEMENT_TAKEOVER;
+import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
 import static org.obtainingwater.process.CaseVariables.WITHDRAWAL_REASON;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.obtainingwater.notification.Masking;
 import org.slf4j.Logger;
@@ -25,22 +31,24 @@ public class CustomerCases {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerCases.class);
 
   /** A case with its stage history, as its applicant may see it. */
-  public record CaseView(CaseRecord record, List<StageEntry> history) {
+  public record CaseView(CaseRecord record, List<StageEntry> history, Optional<PreEngagementLink> preEngagement) {
   }
 
   private final CaseRecords records;
   private final RuntimeService runtime;
+  private final HistoryService historyService;
 
-  CustomerCases(CaseRecords records, RuntimeService runtime) {
+  CustomerCases(CaseRecords records, RuntimeService runtime, HistoryService historyService) {
     this.records = records;
     this.runtime = runtime;
+    this.historyService = historyService;
   }
 
   @Transactional(readOnly = true)
   public CaseView status(String applicationNumber, String contactPhone) {
     CaseRecord record = records.find(applicationNumber).filter(found -> samePhone(found.contactPhone(), contactPhone))
         .orElseThrow(() -> notFound(applicationNumber));
-    return new CaseView(record, records.history(applicationNumber));
+    return view(record);
   }
 
   /**
@@ -67,7 +75,25 @@ public class CustomerCases {
         .setVariable(WITHDRAWAL_REASON.name(), reason == null ? "" : reason)
         .correlateWithResult();
     LOG.info("Application {} withdrawn by the applicant ({})", applicationNumber, Masking.phone(contactPhone));
-    return new CaseView(records.find(applicationNumber).orElseThrow(), records.history(applicationNumber));
+    return view(records.find(applicationNumber).orElseThrow());
+  }
+
+  private CaseView view(CaseRecord record) {
+    return new CaseView(record, records.history(record.applicationNumber()), preEngagement(record.processInstanceId()));
+  }
+
+  /** The project the application named and what it took over, from the case's variables (history keeps them after the end). */
+  private Optional<PreEngagementLink> preEngagement(String processInstanceId) {
+    Map<String, Object> values = new HashMap<>();
+    historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableNameIn(PROJECT_REFERENCE.name(), PRE_ENGAGEMENT_TAKEOVER.name()).list()
+        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+    String reference = PROJECT_REFERENCE.convert(values.get(PROJECT_REFERENCE.name()));
+    if (reference == null || reference.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new PreEngagementLink(reference.strip(),
+        PRE_ENGAGEMENT_TAKEOVER.convert(values.get(PRE_ENGAGEMENT_TAKEOVER.name()))));
   }
 
   private static RequestRefusedException notFound(String applicationNumber) {

@@ -1,7 +1,12 @@
 package org.obtainingwater.intake;
 
 import static org.obtainingwater.process.CaseVariables.CHANNEL;
+import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
 
+import java.util.regex.Pattern;
+
+import org.obtainingwater.preengagement.PreEngagements;
+import org.obtainingwater.process.PreEngagementProcess;
 import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;
 import org.springframework.stereotype.Component;
@@ -9,14 +14,42 @@ import org.springframework.stereotype.Component;
 /**
  * {@code startEvent_applicationReceived} (收到用水报装申请): a case starts only with the minimal data
  * and a known channel. Without this a client could start a case the acknowledgement cannot even be
- * sent for, stuck before intake where no member of staff sees it.
+ * sent for, stuck before intake where no member of staff sees it. A project reference, when given,
+ * must name an open pre-engaged project (提前办): a mistyped one would silently cost the customer the
+ * fast path they were promised (docs/adr/0010-pre-engagement-link.md).
  */
 @Component
 class ApplicationCompletionCheck extends TaskInputCheck {
+
+  private static final Pattern REFERENCE = Pattern.compile(PreEngagementProcess.REFERENCE_PATTERN);
+
+  private final PreEngagements preEngagements;
+
+  ApplicationCompletionCheck(PreEngagements preEngagements) {
+    this.preEngagements = preEngagements;
+  }
 
   @Override
   protected void check(TaskInput input) {
     ApplicationRules.check(input);
     input.requiredChoice(CHANNEL, ApplicationRules.CHANNELS);
+    String reference = input.optionalText(PROJECT_REFERENCE, 40);
+    if (reference == null || reference.isBlank()) {
+      return;
+    }
+    reference = reference.strip();
+    if (!REFERENCE.matcher(reference).matches()) {
+      input.problem(PROJECT_REFERENCE, "提前办项目编号格式不正确，应为投资项目统一代码，形如 2026-430211-47-01-000123；没有可不填");
+      return;
+    }
+    String problem = switch (preEngagements.standing(reference)) {
+      case OPEN -> null;
+      case LINKED -> "提前办项目 " + reference + " 已关联另一件报装申请；同一项目的再次报装请联系客户经理，或不填此项按普通申请办理";
+      case CLOSED -> "提前办项目 " + reference + " 已关闭；请联系客户经理，或不填此项按普通申请办理";
+      case UNKNOWN -> "没有编号为 " + reference + " 的提前办项目；请核对客户经理告知的项目编号，或不填此项按普通申请办理";
+    };
+    if (problem != null) {
+      input.problem(PROJECT_REFERENCE, problem);
+    }
   }
 }

@@ -21,6 +21,10 @@ public final class CaseVariables {
   public static final ProcessVariable<Double> EXPECTED_PEAK_DEMAND = decimal("expectedPeakDemand", "预计最大用水量");
   public static final ProcessVariable<String> CHANNEL = text("channel", "申请渠道");
   public static final ProcessVariable<String> APPLICATION_NUMBER = text("applicationNumber", "申请编号");
+  /** Optional on the application: the pre-engaged project it belongs to (docs/adr/0010-pre-engagement-link.md). */
+  public static final ProcessVariable<String> PROJECT_REFERENCE = text("projectReference", "提前办项目编号");
+  /** What the application took over from the pre-engagement: none, design or pipeBuilt (written by the link). */
+  public static final ProcessVariable<String> PRE_ENGAGEMENT_TAKEOVER = text("preEngagementTakeover", "沿用的提前办成果");
 
   // Intake
   public static final ProcessVariable<String> INTAKE_DECISION = text("intakeDecision", "受理结论");
@@ -84,6 +88,17 @@ public final class CaseVariables {
   public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason", "撤回原因");
   public static final ProcessVariable<String> CASE_OUTCOME = text("caseOutcome", "办结结果");
   public static final ProcessVariable<Date> CASE_CLOSED_AT = new ProcessVariable<>("caseClosedAt", Date.class, "办结时间");
+
+  // Pre-engagement (提前办, process preEngagement): the project as the account manager registers it. The
+  // pre-survey, pre-design and pipe built ahead use the survey, design and construction variables above.
+  public static final ProcessVariable<String> PROJECT_NAME = text("projectName", "项目名称");
+  public static final ProcessVariable<String> EXPECTED_APPLICATION_DATE = text("expectedApplicationDate", "预计报装日期");
+  public static final ProcessVariable<Date> EXPECTED_APPLICATION_DUE = new ProcessVariable<>("expectedApplicationDue", Date.class, "预计报装日");
+  public static final ProcessVariable<Date> APPLICATION_DEADLINE = new ProcessVariable<>("applicationDeadline", Date.class, "等待报装截止时间");
+  public static final ProcessVariable<String> PIPE_AHEAD_DECISION = text("pipeAheadDecision", "是否提前建设红线外管线");
+  public static final ProcessVariable<String> PIPE_AHEAD_NOTE = text("pipeAheadNote", "决定说明");
+  public static final ProcessVariable<String> CLOSURE_REASON = text("closureReason", "关闭原因");
+  public static final ProcessVariable<String> LINKED_APPLICATION_NUMBER = text("linkedApplicationNumber", "关联的报装申请编号");
 
   // Task-local copies for the Tasklist task card (see org.obtainingwater.staff.TaskCardVariables)
   public static final ProcessVariable<String> CARD_APPLICATION_NUMBER = text("cardApplicationNumber", "申请编号");

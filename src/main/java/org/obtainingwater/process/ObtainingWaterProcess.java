@@ -45,6 +45,10 @@ public final class ObtainingWaterProcess {
     public static final String END_CONNECTION_NOT_FEASIBLE = "endEvent_connectionNotFeasible";
     public static final String END_APPLICATION_WITHDRAWN = "endEvent_applicationWithdrawn";
     public static final String WITHDRAWAL = "subProcess_withdrawal";
+    /** Links an accepted application to its pre-engaged project (docs/adr/0010-pre-engagement-link.md). */
+    public static final String LINK_PRE_ENGAGEMENT = "serviceTask_linkPreEngagement";
+    public static final String PRE_ENGAGEMENT_TAKEN_OVER = "gateway_preEngagementTakenOver";
+    public static final String READY_FOR_METER = "gateway_readyForMeter";
 
     private Elements() {
     }

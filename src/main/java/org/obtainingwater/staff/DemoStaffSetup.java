@@ -33,7 +33,8 @@ public class DemoStaffSetup extends AbstractCamundaConfiguration {
       new DemoUser("liuyang", "刘", "洋", StaffGroup.CONSTRUCTION),
       new DemoUser("sunhao", "孙", "浩", StaffGroup.METERING),
       new DemoUser("zhoufang", "周", "芳", StaffGroup.CUSTOMER_SERVICE),
-      new DemoUser("wulei", "吴", "磊", StaffGroup.SUPERVISORS));
+      new DemoUser("wulei", "吴", "磊", StaffGroup.SUPERVISORS),
+      new DemoUser("zhengli", "郑", "丽", StaffGroup.ACCOUNTS));
 
   private final String password;
 

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
+import org.obtainingwater.process.PreEngagementProcess;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,7 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
       createGroup(identity, group);
       grant(authorizations, group.id(), APPLICATION, "tasklist", ACCESS);
       grant(authorizations, group.id(), PROCESS_DEFINITION, PROCESS_KEY, READ);
+      grant(authorizations, group.id(), PROCESS_DEFINITION, PreEngagementProcess.PROCESS_KEY, READ);
       // Tasklist opens the filter with the lowest priority: the group's queue comes first.
       Filter queue = filter(filters, group.filterName(), group.title() + "所在组的待办任务（含已认领）", group.ordinal(),
           engine.getTaskService().createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks().orderByDueDate().asc());
@@ -83,10 +85,16 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
     grant(authorizations, StaffGroup.INTAKE.id(), PROCESS_DEFINITION, PROCESS_KEY, CREATE_INSTANCE);
     grant(authorizations, StaffGroup.INTAKE.id(), PROCESS_INSTANCE, "*", CREATE);
 
+    // Account managers register the city's major projects for pre-engagement (提前办) from Tasklist's start form.
+    grant(authorizations, StaffGroup.ACCOUNTS.id(), PROCESS_DEFINITION, PreEngagementProcess.PROCESS_KEY, CREATE_INSTANCE);
+    grant(authorizations, StaffGroup.ACCOUNTS.id(), PROCESS_INSTANCE, "*", CREATE);
+
     // Supervisors oversee every case: read its tasks and history, in Tasklist and Cockpit.
     String supervisors = StaffGroup.SUPERVISORS.id();
     grant(authorizations, supervisors, APPLICATION, "cockpit", ACCESS);
     grant(authorizations, supervisors, PROCESS_DEFINITION, PROCESS_KEY, READ_INSTANCE, READ_TASK, READ_HISTORY);
+    grant(authorizations, supervisors, PROCESS_DEFINITION, PreEngagementProcess.PROCESS_KEY, READ_INSTANCE, READ_TASK,
+        READ_HISTORY);
     grant(authorizations, supervisors, PROCESS_INSTANCE, "*", READ);
     grant(authorizations, supervisors, TASK, "*", READ);
     Filter everything = filter(filters, ALL_OPEN_TASKS_FILTER, "各环节所有在办任务，按到期时间排序", 90,

@@ -1,0 +1,62 @@
+package org.obtainingwater.preengagement;
+
+import static org.obtainingwater.process.CaseVariables.EXPECTED_APPLICATION_DATE;
+import static org.obtainingwater.process.CaseVariables.EXPECTED_PEAK_DEMAND;
+import static org.obtainingwater.process.CaseVariables.PROJECT_NAME;
+import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
+import static org.obtainingwater.process.CaseVariables.SITE_ADDRESS;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.obtainingwater.intake.ApplicationRules;
+import org.obtainingwater.process.PreEngagementProcess;
+import org.obtainingwater.process.TaskInput;
+import org.obtainingwater.process.TaskInputCheck;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code startEvent_projectListed} (重大项目列入提前办): the account manager registers a project from the
+ * city's lists by its investment project code, once; the expected application date is a real date not
+ * in the past, because the follow-up task and the waiting period are counted from it.
+ */
+@Component
+class ProjectRegistrationCheck extends TaskInputCheck {
+
+  static final Pattern REFERENCE = Pattern.compile(PreEngagementProcess.REFERENCE_PATTERN);
+  static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+
+  private final PreEngagements preEngagements;
+  private final ZoneId zone;
+
+  ProjectRegistrationCheck(PreEngagements preEngagements, @Value("${obtaining-water.zone}") ZoneId zone) {
+    this.preEngagements = preEngagements;
+    this.zone = zone;
+  }
+
+  @Override
+  protected void check(TaskInput input) {
+    String reference = input.requiredText(PROJECT_REFERENCE, 40, REFERENCE, "应为投资项目统一代码，形如 2026-430211-47-01-000123");
+    if (reference != null && preEngagements.standing(reference.strip()) == PreEngagements.Standing.OPEN) {
+      input.problem(PROJECT_REFERENCE, "项目 " + reference.strip() + " 已在提前办中，无需重复登记");
+    }
+    input.requiredText(PROJECT_NAME, ApplicationRules.NAME_MAX);
+    input.requiredText(SITE_ADDRESS, ApplicationRules.ADDRESS_MAX);
+    input.requiredNumber(EXPECTED_PEAK_DEMAND, ApplicationRules.PEAK_DEMAND_MIN, ApplicationRules.PEAK_DEMAND_MAX);
+    String date = input.requiredText(EXPECTED_APPLICATION_DATE, 10, DATE, "应为日期，如 2027-03-01");
+    if (date != null) {
+      try {
+        LocalDate expected = LocalDate.parse(date.strip());
+        if (expected.isBefore(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone))) {
+          input.problem(EXPECTED_APPLICATION_DATE, "预计报装日期不能早于今天");
+        }
+      } catch (DateTimeParseException notADate) {
+        input.problem(EXPECTED_APPLICATION_DATE, "预计报装日期不是有效的日期");
+      }
+    }
+  }
+}
