@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
@@ -45,9 +46,12 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.process.PreEngagementProcess;
 import org.obtainingwater.process.ProcessVariable;
 import org.obtainingwater.process.ResourceDeployment;
 import org.obtainingwater.process.TaskInputCheck;
@@ -78,8 +82,34 @@ class ProcessModelTests {
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof");
 
+  /** Every diagram the checks below run on, with the counts that make a removed task or delegate show. */
+  enum Diagram {
+    OBTAINING_WATER("bpmn/obtaining-water.bpmn", ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 11, 13),
+    PRE_ENGAGEMENT("bpmn/pre-engagement.bpmn", PreEngagementProcess.PROCESS_KEY, PreEngagementProcess.class, 5, 1);
+
+    final String file;
+    final String processKey;
+    final Class<?> backing;
+    final int userTasks;
+    final int automatedTasks;
+    final BpmnModelInstance model;
+
+    Diagram(String file, String processKey, Class<?> backing, int userTasks, int automatedTasks) {
+      this.file = file;
+      this.processKey = processKey;
+      this.backing = backing;
+      this.userTasks = userTasks;
+      this.automatedTasks = automatedTasks;
+      this.model = Bpmn.readModelFromFile(new File(file));
+    }
+
+    Process process() {
+      return model.getModelElementById(processKey);
+    }
+  }
+
+  /** obtainingWater, for the checks only it needs (send tasks, the withdrawal message). */
   static BpmnModelInstance model;
-  static Process process;
 
   @Autowired
   ApplicationContext context;
@@ -90,53 +120,66 @@ class ProcessModelTests {
 
   @BeforeAll
   static void readDiagram() {
-    model = Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn"));
-    process = model.getModelElementById(ObtainingWaterProcess.PROCESS_KEY);
+    model = Diagram.OBTAINING_WATER.model;
   }
 
-  @Test
-  void processIsVersionedAndKeepsItsHistoryForFiveYears() {
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void processIsVersionedAndKeepsItsHistoryForFiveYears(Diagram diagram) {
+    Process process = diagram.process();
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaVersionTag()).matches("\\d+\\.\\d+\\.\\d+");
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("1825");
   }
 
-  @Test
-  void everyUserTask_hasAStaffGroup_aDueDate_anInputCheck_andADeployedFormOfItsOwnDeployment() throws IOException {
-    Map<String, JsonNode> deployedForms = deployedForms();
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void everyUserTask_hasAStaffGroup_aDueDate_anInputCheck_andADeployedFormOfItsOwnDeployment(Diagram diagram)
+      throws IOException {
+    BpmnModelInstance model = diagram.model;
+    Map<String, JsonNode> deployedForms = deployedForms(diagram.processKey);
     Set<String> groups = Arrays.stream(StaffGroup.values()).map(StaffGroup::id).collect(Collectors.toSet());
 
     Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-    assertThat(userTasks).hasSize(11);
+    assertThat(userTasks).hasSize(diagram.userTasks);
     for (UserTask task : userTasks) {
       assertThat(task.getCamundaCandidateGroupsList()).as(task.getId()).hasSize(1).allMatch(groups::contains);
-      Matcher dueDate = STAGE_DUE_DATE.matcher(String.valueOf(task.getCamundaDueDate()));
-      assertThat(dueDate.matches()).as(task.getId() + " due date " + task.getCamundaDueDate()).isTrue();
-      assertThat(stageTargets.targetWorkingDays(Stage.valueOf(dueDate.group(1)))).as(task.getId() + " target").isPresent();
+      if (diagram == Diagram.OBTAINING_WATER) {
+        Matcher dueDate = STAGE_DUE_DATE.matcher(String.valueOf(task.getCamundaDueDate()));
+        assertThat(dueDate.matches()).as(task.getId() + " due date " + task.getCamundaDueDate()).isTrue();
+        assertThat(stageTargets.targetWorkingDays(Stage.valueOf(dueDate.group(1)))).as(task.getId() + " target").isPresent();
+      } else {
+        // 提前办 is before the case's stages: working time (P5D), or a date the process computed (the expected application date).
+        assertThat(task.getCamundaDueDate()).as(task.getId()).matches("P\\d+D|\\$\\{[a-z][A-Za-z]*}");
+      }
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
       assertThat(deployedForms).as(task.getId() + " form").containsKey(task.getCamundaFormRef());
       assertThat(beansOf(task, ExecutionListener.class)).as(task.getId() + " input check")
           .singleElement().isInstanceOf(TaskInputCheck.class);
     }
-    StartEvent start = model.getModelElementById(ObtainingWaterProcess.Elements.START_EVENT);
-    assertThat(deployedForms).containsKey(start.getCamundaFormRef());
+    for (StartEvent start : diagram.process().getChildElementsByType(StartEvent.class)) {
+      assertThat(deployedForms).as(start.getId() + " form").containsKey(start.getCamundaFormRef());
+      assertThat(start.getCamundaFormRefBinding()).as(start.getId()).isEqualTo("deployment");
+    }
   }
 
-  @Test
-  void everyStaffGroupKnowsTheUserTasksItWorks() {
-    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void everyStaffGroupKnowsTheUserTasksItWorks(Diagram diagram) {
+    for (UserTask task : diagram.model.getModelElementsByType(UserTask.class)) {
       StaffGroup group = Arrays.stream(StaffGroup.values())
           .filter(candidate -> candidate.id().equals(task.getCamundaCandidateGroups())).findFirst().orElseThrow();
       assertThat(group.userTasks()).as(task.getId()).contains(task.getId());
     }
   }
 
-  @Test
-  void everyServiceAndSendTask_resolvesToADelegateBean() {
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void everyServiceAndSendTask_resolvesToADelegateBean(Diagram diagram) {
     List<BaseElement> automated = new ArrayList<>();
-    automated.addAll(model.getModelElementsByType(ServiceTask.class));
-    automated.addAll(model.getModelElementsByType(SendTask.class));
-    assertThat(automated).hasSize(12);
+    automated.addAll(diagram.model.getModelElementsByType(ServiceTask.class));
+    automated.addAll(diagram.model.getModelElementsByType(SendTask.class));
+    assertThat(automated).hasSize(diagram.automatedTasks);
     for (BaseElement task : automated) {
       String expression = task instanceof ServiceTask service ? service.getCamundaDelegateExpression()
           : ((SendTask) task).getCamundaDelegateExpression();
@@ -157,20 +200,22 @@ class ProcessModelTests {
     }
   }
 
-  @Test
-  void everyBusinessRuleTask_callsADecisionDeployedWithTheProcess() {
-    ProcessDefinition definition = latestDefinition();
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void everyBusinessRuleTask_callsADecisionDeployedWithTheProcess(Diagram diagram) {
+    ProcessDefinition definition = latestDefinition(diagram.processKey);
     RepositoryService repository = engine.getRepositoryService();
-    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+    for (BusinessRuleTask task : diagram.model.getModelElementsByType(BusinessRuleTask.class)) {
       assertThat(task.getCamundaDecisionRefBinding()).isEqualTo("deployment");
       assertThat(repository.createDecisionDefinitionQuery().deploymentId(definition.getDeploymentId())
           .decisionDefinitionKey(task.getCamundaDecisionRef()).count()).as(task.getId()).isEqualTo(1);
     }
   }
 
-  @Test
-  void elementIdsFollowTheConvention_andEveryElementIsNamedInChinese() {
-    for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void elementIdsFollowTheConvention_andEveryElementIsNamedInChinese(Diagram diagram) {
+    for (BaseElement element : diagram.model.getModelElementsByType(BaseElement.class)) {
       if (element instanceof FlowNode || element instanceof SequenceFlow || element instanceof Message) {
         assertThat(element.getId()).as("id").matches(ID);
         assertThat(element.getId()).as("id of " + element.getElementType().getTypeName())
@@ -182,9 +227,10 @@ class ProcessModelTests {
     }
   }
 
-  @Test
-  void everyGatewayWithChoices_labelsEachOutgoingFlow() {
-    for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void everyGatewayWithChoices_labelsEachOutgoingFlow(Diagram diagram) {
+    for (Gateway gateway : diagram.model.getModelElementsByType(Gateway.class)) {
       if (gateway.getOutgoing().size() > 1) {
         assertThat(gateway.getOutgoing()).as(gateway.getId()).allSatisfy(flow ->
             assertThat(flow.getName()).as(flow.getId()).matches(CJK));
@@ -192,10 +238,11 @@ class ProcessModelTests {
     }
   }
 
-  @Test
-  void conditionsOnlyNameVariablesTheProcessDefines() {
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void conditionsOnlyNameVariablesTheProcessDefines(Diagram diagram) {
     Set<String> known = caseVariableNames();
-    for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+    for (ConditionExpression condition : diagram.model.getModelElementsByType(ConditionExpression.class)) {
       String text = condition.getTextContent().replaceAll("'[^']*'", "");
       Matcher identifier = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*").matcher(text);
       while (identifier.find()) {
@@ -209,7 +256,7 @@ class ProcessModelTests {
   @Test
   void everyFormFieldKey_isAProcessVariable_andDisplayFieldsAreDisabledNotReadonly() throws IOException {
     Set<String> known = caseVariableNames();
-    for (Map.Entry<String, JsonNode> form : deployedForms().entrySet()) {
+    for (Map.Entry<String, JsonNode> form : deployedForms(ObtainingWaterProcess.PROCESS_KEY).entrySet()) {
       for (JsonNode component : form.getValue().path("components")) {
         // form-js submits readonly fields: the value would be written back, racing parallel tasks.
         assertThat(component.has("readonly")).as(form.getKey() + " " + component.path("key").asText()
@@ -228,18 +275,27 @@ class ProcessModelTests {
   }
 
   @Test
-  void theIdsCodeNamesExistInTheDiagram() throws IllegalAccessException {
-    for (Class<?> holder : ObtainingWaterProcess.class.getDeclaredClasses()) {
+  void customerAppliedMessageIsTheOneTheLinkCorrelates() {
+    assertThat(Diagram.PRE_ENGAGEMENT.model.getModelElementsByType(Message.class)).extracting(Message::getName)
+        .containsExactly(PreEngagementProcess.MESSAGE_CUSTOMER_APPLIED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void theIdsCodeNamesExistInTheDiagram(Diagram diagram) throws IllegalAccessException {
+    for (Class<?> holder : diagram.backing.getDeclaredClasses()) {
       for (Field field : holder.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-          assertThat((Object) model.getModelElementById((String) field.get(null))).as(field.getName()).isNotNull();
+          assertThat((Object) diagram.model.getModelElementById((String) field.get(null))).as(field.getName()).isNotNull();
         }
       }
     }
   }
 
-  @Test
-  void everyElementIsDrawn_andNoTwoShapesOverlap() {
+  @ParameterizedTest
+  @EnumSource(Diagram.class)
+  void everyElementIsDrawn_andNoTwoShapesOverlap(Diagram diagram) {
+    BpmnModelInstance model = diagram.model;
     Map<String, Bounds> shapes = model.getModelElementsByType(BpmnShape.class).stream()
         .collect(Collectors.toMap(shape -> shape.getBpmnElement().getId(), BpmnShape::getBounds));
     Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
@@ -255,7 +311,7 @@ class ProcessModelTests {
       for (int j = i + 1; j < nodes.size(); j++) {
         FlowNode a = nodes.get(i);
         FlowNode b = nodes.get(j);
-        if (contains(a, b) || contains(b, a)) {
+        if (contains(a, b) || contains(b, a) || attached(a, b) || attached(b, a)) {
           continue;
         }
         assertThat(overlap(shapes.get(a.getId()), shapes.get(b.getId()))).as(a.getId() + " overlaps " + b.getId())
@@ -266,14 +322,14 @@ class ProcessModelTests {
 
   // --- helpers -------------------------------------------------------------------------
 
-  private ProcessDefinition latestDefinition() {
+  private ProcessDefinition latestDefinition(String processKey) {
     return engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY).latestVersion().singleResult();
+        .processDefinitionKey(processKey).latestVersion().singleResult();
   }
 
   /** Form id to form JSON, for the forms in the latest process definition's deployment. */
-  private Map<String, JsonNode> deployedForms() throws IOException {
-    ProcessDefinition definition = latestDefinition();
+  private Map<String, JsonNode> deployedForms(String processKey) throws IOException {
+    ProcessDefinition definition = latestDefinition(processKey);
     RepositoryService repository = engine.getRepositoryService();
     assertThat(repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult().getName())
         .isEqualTo(ResourceDeployment.DEPLOYMENT_NAME);
@@ -335,6 +391,11 @@ class ProcessModelTests {
 
   private static boolean contains(FlowNode container, FlowNode element) {
     return container instanceof SubProcess subProcess && subProcess.getFlowElements().contains(element);
+  }
+
+  /** A boundary event sits on the border of its task on purpose. */
+  private static boolean attached(FlowNode event, FlowNode task) {
+    return event instanceof BoundaryEvent boundary && boundary.getAttachedTo() == task;
   }
 
   private static boolean overlap(Bounds a, Bounds b) {

@@ -37,7 +37,6 @@ class RegisterProjectDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = PROJECT_REFERENCE.get(execution).strip();
     execution.setProcessBusinessKey(reference);
-    PROJECT_REFERENCE.set(execution, reference);
     LocalDate expected = LocalDate.parse(EXPECTED_APPLICATION_DATE.get(execution).strip());
     EXPECTED_APPLICATION_DUE.set(execution, Date.from(expected.atStartOfDay(zone).toInstant()));
     APPLICATION_DEADLINE.set(execution, Date.from(expected.plus(waitingPeriod).atStartOfDay(zone).toInstant()));
