@@ -45,6 +45,22 @@ public final class CaseDriver {
     return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
   }
 
+  /**
+   * A project through pre-survey (120 m outside the red line, along a road), pre-design (DN150 pipe,
+   * DN100 meter) and, when {@code pipeAheadDecision} is build, the pipe built ahead: waiting for its application.
+   */
+  public ProcessInstance projectWaitingForApplication(String reference, String pipeAheadDecision) {
+    ProcessInstance project = register(TestCases.projectListed(reference));
+    complete(project, PreEngagementProcess.UserTasks.PRE_SURVEY_SITE, TestCases.surveyed(120, true, false));
+    complete(project, PreEngagementProcess.UserTasks.PRE_DESIGN_SUPPLY_SCHEME, TestCases.designed(150, 100, 86_000));
+    complete(project, PreEngagementProcess.UserTasks.DECIDE_PIPE_AHEAD, TestCases.pipeAhead(pipeAheadDecision));
+    if (PreEngagementProcess.BUILD_AHEAD.equals(pipeAheadDecision)) {
+      complete(project, PreEngagementProcess.UserTasks.BUILD_PIPE_AHEAD, TestCases.pipelineBuilt());
+    }
+    task(project, PreEngagementProcess.UserTasks.AWAIT_APPLICATION);
+    return project;
+  }
+
   /** The single open task with this id in the case; fails when there is none or several. */
   public Task task(ProcessInstance instance, String taskDefinitionKey) {
     List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId())

@@ -7,6 +7,7 @@ import static org.obtainingwater.TestCases.application;
 import static org.obtainingwater.TestCases.calledBack;
 import static org.obtainingwater.TestCases.designed;
 import static org.obtainingwater.TestCases.meterInstalled;
+import static org.obtainingwater.TestCases.newProjectReference;
 import static org.obtainingwater.TestCases.permitApproved;
 import static org.obtainingwater.TestCases.pipelineBuilt;
 import static org.obtainingwater.TestCases.surveyed;
@@ -27,13 +28,17 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.cases.CaseRecords;
+import org.obtainingwater.cases.Stage;
+import org.obtainingwater.cases.StageEntry;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
+import org.obtainingwater.process.PreEngagementProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The happy path with both permits on a real PostgreSQL, with the postgres profile's settings. */
+/** The happy path with both permits, and the 提前办 fast path, on a real PostgreSQL with the postgres profile's settings. */
 @SpringBootTest
 @ActiveProfiles({"demo", "postgres", "test"})
 @Import(EmbeddedPostgres.class)
@@ -43,6 +48,8 @@ class PostgresHappyPathTests {
   ProcessEngine engine;
   @Autowired
   DataSource dataSource;
+  @Autowired
+  CaseRecords records;
 
   @Test
   void happyPathWithBothPermits_runsOnPostgreSql() throws Exception {
@@ -65,5 +72,26 @@ class PostgresHappyPathTests {
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
 
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
+  }
+
+  /** 提前办: the pipe was built ahead, so the case goes from intake straight to the meter (docs/adr/0010). */
+  @Test
+  void applicationNamingAProjectWithThePipeBuiltAhead_skipsToTheMeter_onPostgreSql() {
+    AbstractAssertions.init(engine);
+    CaseDriver cases = new CaseDriver(engine);
+    String reference = newProjectReference();
+    ProcessInstance project = cases.projectWaitingForApplication(reference, PreEngagementProcess.BUILD_AHEAD);
+
+    ProcessInstance instance = cases.apply(application(reference));
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    assertThat(instance).isWaitingAt(INSTALL_METER).hasNotPassed(SURVEY_SITE, DESIGN_SUPPLY_SCHEME,
+        Elements.ROAD_PERMIT, Elements.ISSUE_WORK_ORDER, BUILD_EXTERNAL_PIPELINE);
+    assertThat(project).isEnded().hasPassed(PreEngagementProcess.Elements.END_LINKED);
+    cases.complete(instance, INSTALL_METER, meterInstalled(100));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
+    assertThat(records.history(instance.getBusinessKey())).extracting(StageEntry::stage)
+        .containsExactly(Stage.RECEIVED, Stage.INTAKE, Stage.METERING, Stage.WATER_ON, Stage.CALLBACK);
   }
 }

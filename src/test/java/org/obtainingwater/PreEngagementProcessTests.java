@@ -307,17 +307,8 @@ class PreEngagementProcessTests {
 
   // --- helpers --------------------------------------------------------------------------------------
 
-  /** A project through pre-survey (120 m outside the red line, along a road) and pre-design, waiting for its application. */
   ProcessInstance waitingForApplication(String reference, String pipeAheadDecision) {
-    ProcessInstance project = cases.register(projectListed(reference));
-    cases.complete(project, PRE_SURVEY_SITE, surveyed(120, true, false));
-    cases.complete(project, PRE_DESIGN_SUPPLY_SCHEME, designed(150, 100, 86_000));
-    cases.complete(project, DECIDE_PIPE_AHEAD, pipeAhead(pipeAheadDecision));
-    if (BUILD_AHEAD.equals(pipeAheadDecision)) {
-      cases.complete(project, BUILD_PIPE_AHEAD, pipelineBuilt());
-    }
-    assertThat(project).isWaitingAt(AWAIT_APPLICATION);
-    return project;
+    return cases.projectWaitingForApplication(reference, pipeAheadDecision);
   }
 
   Map<String, String> refusedRegistration(VariableMap project) {

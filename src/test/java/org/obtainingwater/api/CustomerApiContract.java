@@ -6,6 +6,7 @@ import static org.obtainingwater.TestCases.application;
 import static org.obtainingwater.TestCases.calledBack;
 import static org.obtainingwater.TestCases.designed;
 import static org.obtainingwater.TestCases.meterInstalled;
+import static org.obtainingwater.TestCases.newProjectReference;
 import static org.obtainingwater.TestCases.permitApproved;
 import static org.obtainingwater.TestCases.permitRevised;
 import static org.obtainingwater.TestCases.pipelineBuilt;
@@ -51,6 +52,7 @@ import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitFilings;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
+import org.obtainingwater.process.PreEngagementProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -194,6 +196,59 @@ abstract class CustomerApiContract {
     Answer page = api.send("GET", "/swagger-ui/index.html", null);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("swagger-ui");
+  }
+
+  // --- Pre-engagement (提前办) -----------------------------------------------------------------
+
+  @Test
+  void anApplicationNamingAProjectWithThePipeBuiltAhead_showsTheFastPathInItsStatus() {
+    String reference = newProjectReference();
+    cases.projectWaitingForApplication(reference, PreEngagementProcess.BUILD_AHEAD);
+
+    Answer filed = api.apply(ApiClient.application("projectReference", "\"" + reference + "\""), null);
+    assertThat(filed.status()).isEqualTo(201);
+    String number = filed.json().get("applicationNumber").asText();
+    JsonNode received = api.status(number, PHONE).json();
+    assertThat(received.get("preEngagement").get("projectReference").asText()).isEqualTo(reference);
+    assertThat(received.get("preEngagement").get("skippedStages")).isEmpty();
+    assertThat(received.get("preEngagement").get("note").asText()).contains("受理后将关联");
+
+    ProcessInstance instance = instance(number);
+    cases.executeJobs(instance);
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+
+    JsonNode status = api.status(number, PHONE).json();
+    assertThat(status.get("stage").asText()).isEqualTo(Stage.METERING.name());
+    assertThat(status.get("preEngagement").get("skippedStages")).extracting(JsonNode::asText)
+        .containsExactly("SURVEY", "DESIGN", "PERMITS", "CONSTRUCTION");
+    assertThat(status.get("preEngagement").get("note").asText()).contains("直接装表通水");
+    assertThat(status.get("history")).extracting(step -> step.get("stage").asText())
+        .containsExactly("RECEIVED", "INTAKE", "METERING");
+  }
+
+  @Test
+  void anApplicationWithoutAProjectReference_hasNoPreEngagementInItsStatus() {
+    String number = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+
+    assertThat(api.status(number, PHONE).json().get("preEngagement").isNull()).isTrue();
+  }
+
+  @Test
+  void aProjectReferenceThatNamesNoOpenProject_isAnswered400NamingTheField_andNothingIsFiled() {
+    int before = jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class);
+
+    Answer unknown = api.apply(ApiClient.application("projectReference", "\"" + newProjectReference() + "\""), null);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(unknown.json().get("errors")).singleElement().satisfies(error -> {
+      assertThat(error.get("field").asText()).isEqualTo("projectReference");
+      assertThat(error.get("message").asText()).contains("没有编号为").contains("不填此项按普通申请办理");
+    });
+    Answer malformed = api.apply(ApiClient.application("projectReference", "\"TQ-0001\""), null);
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().get("errors")).singleElement()
+        .satisfies(error -> assertThat(error.get("field").asText()).isEqualTo("projectReference"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class)).isEqualTo(before);
   }
 
   // --- Idempotency -----------------------------------------------------------------------------
