@@ -57,7 +57,7 @@ class ApplicationsController {
           + "同一 Idempotency-Key 用于内容不同的申请时返回 422。")
   @ApiResponse(responseCode = "201", description = "已受理，返回申请编号")
   @ApiResponse(responseCode = "200", description = "重试：这个 Idempotency-Key 的申请此前已提交，返回同一件申请")
-  @ApiResponse(responseCode = "400", description = "申请内容有误，problem+json 的 errors 指出每个字段",
+  @ApiResponse(responseCode = "400", description = "申请内容有误（包括提前办项目编号不存在、已关闭或已关联其他申请），problem+json 的 errors 指出每个字段",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "422", description = "Idempotency-Key 已用于另一份内容不同的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
