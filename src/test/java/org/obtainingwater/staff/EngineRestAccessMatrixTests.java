@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.stream.Stream;
 
@@ -58,6 +60,10 @@ class EngineRestAccessMatrixTests {
 
   static Stream<Arguments> matrix() {
     String valid = "{\"variables\":{\"intakeDecision\":{\"value\":\"accepted\"}}}";
+    String project = "{\"variables\":{\"projectReference\":{\"value\":\"2026-430211-47-01-990001\"},"
+        + "\"projectName\":{\"value\":\"株洲轨道交通装备产业园三期\"},\"siteAddress\":{\"value\":\"天元区栗雨工业园\"},"
+        + "\"expectedPeakDemand\":{\"value\":150},\"expectedApplicationDate\":{\"value\":\""
+        + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3) + "\"}}}";
     return Stream.of(
         // Without (valid) credentials nothing is answered.
         Arguments.of(null, "GET", "/task", null, 401),
@@ -79,6 +85,11 @@ class EngineRestAccessMatrixTests {
         Arguments.of("wangqiang", "POST", "/task/" + TASK + "/complete", valid, 403),
         Arguments.of("wangqiang", "GET", "/process-instance/" + CASE + "/variables", null, 403),
         Arguments.of("wangqiang", "POST", "/process-definition/key/obtainingWater/start", "{}", 403),
+        // The account manager registers projects for 提前办 and nothing else; nobody else registers them.
+        Arguments.of("zhengli", "POST", "/process-definition/key/preEngagement/start", project, 200),
+        Arguments.of("lina", "POST", "/process-definition/key/preEngagement/start", project, 403),
+        Arguments.of("zhengli", "POST", "/process-definition/key/obtainingWater/start", "{}", 403),
+        Arguments.of("zhengli", "GET", "/task/" + TASK + "/variables", null, 403),
         // Staff cannot administer the engine, cancel cases or grant themselves rights.
         Arguments.of("lina", "DELETE", "/process-instance/" + CASE, null, 403),
         Arguments.of("lina", "POST", "/user/create", "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"x\"}}", 403),
