@@ -21,20 +21,24 @@ import org.springframework.stereotype.Component;
 @Order(StaffAccessSetup.ORDER + 1)
 public class DemoStaffSetup extends AbstractCamundaConfiguration {
 
-  /** A demo member of staff: login, name as colleagues say it, and their group. */
-  public record DemoUser(String id, String lastName, String firstName, StaffGroup group) {
+  /**
+   * A demo member of staff: login, full name as colleagues say it (family name first, no space), and
+   * their group. The webapps show "first name + last name", which would print 娜 李; the full name is
+   * therefore the first name and the last name stays empty.
+   */
+  public record DemoUser(String id, String name, StaffGroup group) {
   }
 
   public static final List<DemoUser> USERS = List.of(
-      new DemoUser("lina", "李", "娜", StaffGroup.INTAKE),
-      new DemoUser("wangqiang", "王", "强", StaffGroup.SURVEY),
-      new DemoUser("zhaomin", "赵", "敏", StaffGroup.DESIGN),
-      new DemoUser("chenjie", "陈", "杰", StaffGroup.PERMITS),
-      new DemoUser("liuyang", "刘", "洋", StaffGroup.CONSTRUCTION),
-      new DemoUser("sunhao", "孙", "浩", StaffGroup.METERING),
-      new DemoUser("zhoufang", "周", "芳", StaffGroup.CUSTOMER_SERVICE),
-      new DemoUser("wulei", "吴", "磊", StaffGroup.SUPERVISORS),
-      new DemoUser("zhengli", "郑", "丽", StaffGroup.ACCOUNTS));
+      new DemoUser("lina", "李娜", StaffGroup.INTAKE),
+      new DemoUser("wangqiang", "王强", StaffGroup.SURVEY),
+      new DemoUser("zhaomin", "赵敏", StaffGroup.DESIGN),
+      new DemoUser("chenjie", "陈杰", StaffGroup.PERMITS),
+      new DemoUser("liuyang", "刘洋", StaffGroup.CONSTRUCTION),
+      new DemoUser("sunhao", "孙浩", StaffGroup.METERING),
+      new DemoUser("zhoufang", "周芳", StaffGroup.CUSTOMER_SERVICE),
+      new DemoUser("wulei", "吴磊", StaffGroup.SUPERVISORS),
+      new DemoUser("zhengli", "郑丽", StaffGroup.ACCOUNTS));
 
   private final String password;
 
@@ -48,8 +52,8 @@ public class DemoStaffSetup extends AbstractCamundaConfiguration {
     for (DemoUser demo : USERS) {
       if (identity.createUserQuery().userId(demo.id()).count() == 0) {
         User user = identity.newUser(demo.id());
-        user.setFirstName(demo.firstName());
-        user.setLastName(demo.lastName());
+        user.setFirstName(demo.name());
+        user.setLastName("");
         user.setEmail(demo.id() + "@demo.obtainingwater.org");
         user.setPassword(password);
         identity.saveUser(user);
