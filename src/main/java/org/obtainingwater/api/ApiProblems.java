@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.obtainingwater.cases.RequestRefusedException;
+import org.obtainingwater.process.DatabaseOutage;
 import org.obtainingwater.process.TaskInputRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,11 +246,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   /** A fault of ours: logged with an id; the client sees the id and no internals. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
+    if (DatabaseOutage.causedBy(e)) {
+      return databaseUnavailable(e);
+    }
     String id = UUID.randomUUID().toString();
     LOG.error("Unexpected error {} answering an API request", id, e);
     ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误",
         "请稍后重试；如果一直出现，请联系供水服务热线并提供错误编号 " + id);
     problem.setProperty("errorId", id);
     return respond(problem);
+  }
+
+  /**
+   * The database is out of reach: nothing was done and nothing acknowledged, so the client may send
+   * the same request again later (with the same Idempotency-Key, a filing is never doubled).
+   */
+  private ResponseEntity<Object> databaseUnavailable(Exception e) {
+    LOG.warn("Answering 503: the database is out of reach ({})", e.toString());
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+    return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "服务暂时不可用",
+        "系统暂时无法访问数据库，您的请求没有被处理，也没有被受理。请约 " + DatabaseOutage.RETRY_AFTER_SECONDS
+            + " 秒后重试；重新提交申请时请使用同一个 Idempotency-Key，不会重复受理。"), headers);
   }
 }

@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Configuration;
  *   <li>Claiming a task someone else holds ({@link TaskAlreadyClaimedException}): 409 naming the
  *   holder.</li>
  *   <li>A task id that does not exist: 404.</li>
+ *   <li>The database out of reach ({@link DatabaseOutage}): 503 with Retry-After; nothing was done.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -132,6 +133,12 @@ class EngineRestErrors {
     }
 
     Optional<Response> of(Throwable exception, UriInfo request) {
+      if (DatabaseOutage.causedBy(exception)) {
+        Map<String, Object> body = body(exception, "系统暂时无法访问数据库，您的操作没有生效。请约 "
+            + DatabaseOutage.RETRY_AFTER_SECONDS + " 秒后重试。");
+        return Optional.of(Response.status(Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+            .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).entity(body).build());
+      }
       Optional<String> taskId = taskOf(request);
       if (taskId.isPresent() && finishedTask(taskId.get())) {
         // Whatever this request tripped over (the task gone, its authorizations gone, the case already
