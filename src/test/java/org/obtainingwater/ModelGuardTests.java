@@ -32,12 +32,14 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -339,7 +341,7 @@ class ModelGuardTests {
         .filter(parameter -> isDirectlyOn(parameter, node)).map(CamundaInputParameter::getCamundaName).toList();
   }
 
-  /** The classes of the Spring beans a node calls: its delegate and its execution and task listeners. */
+  /** The classes of the Spring beans a node calls: its delegate (a task's or a message event's) and its listeners. */
   private List<Class<?>> beanClasses(FlowNode node) {
     List<String> expressions = new ArrayList<>();
     if (node instanceof ServiceTask service) {
@@ -347,6 +349,10 @@ class ModelGuardTests {
     }
     if (node instanceof SendTask send) {
       expressions.add(send.getCamundaDelegateExpression());
+    }
+    if (node instanceof ThrowEvent thrown) {
+      thrown.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+          .forEach(message -> expressions.add(((MessageEventDefinition) message).getCamundaDelegateExpression()));
     }
     if (node.getExtensionElements() != null) {
       node.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list()

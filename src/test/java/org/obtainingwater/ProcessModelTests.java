@@ -32,12 +32,14 @@ import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -160,6 +162,50 @@ class ProcessModelTests {
     for (StartEvent start : diagram.process().getChildElementsByType(StartEvent.class)) {
       assertThat(deployedForms).as(start.getId() + " form").containsKey(start.getCamundaFormRef());
       assertThat(start.getCamundaFormRefBinding()).as(start.getId()).isEqualTo("deployment");
+    }
+  }
+
+  @Test
+  void everyUserTask_isEscalatedWhenItsDueDatePasses_byOneNonInterruptingTimerOfTheSameDuration() {
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      BoundaryEvent timer = singleEscalationTimer(task);
+      assertThat(timer.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDuration()
+          .getTextContent()).as(timer.getId() + " duration").isEqualTo(task.getCamundaDueDate());
+    }
+  }
+
+  @Test
+  void everyPermit_isEscalatedWhenThePermitStageTargetPasses_loopsIncluded() {
+    for (String permit : List.of(ObtainingWaterProcess.Elements.ROAD_PERMIT, ObtainingWaterProcess.Elements.GREENERY_PERMIT)) {
+      BoundaryEvent timer = singleEscalationTimer(model.getModelElementById(permit));
+      assertThat(timer.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDuration()
+          .getTextContent()).as(timer.getId() + " duration").isEqualTo("${stageTargets.dueIn('PERMITS')}");
+    }
+  }
+
+  @Test
+  void everyTimerOfTheProcess_isAnEscalation_endingAtA超期督办EndEvent() {
+    Collection<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class);
+    assertThat(timers).hasSize(model.getModelElementsByType(UserTask.class).size() + 2);
+    for (BoundaryEvent timer : timers) {
+      assertThat(timer.cancelActivity()).as(timer.getId() + " lets the work go on").isFalse();
+      assertThat(timer.getEventDefinitions()).as(timer.getId()).singleElement().isInstanceOf(TimerEventDefinition.class);
+      TimerEventDefinition definition = (TimerEventDefinition) timer.getEventDefinitions().iterator().next();
+      assertThat(definition.getTimeDate()).as(timer.getId() + " counts working time from the start").isNull();
+      assertThat(definition.getTimeCycle()).as(timer.getId() + " fires once").isNull();
+      Matcher stage = STAGE_DUE_DATE.matcher(definition.getTimeDuration().getTextContent());
+      assertThat(stage.matches()).as(timer.getId() + " duration").isTrue();
+      assertThat(stageTargets.targetWorkingDays(Stage.valueOf(stage.group(1)))).as(timer.getId() + " target").isPresent();
+      assertThat(timer.getOutgoing()).as(timer.getId()).hasSize(1);
+      FlowNode next = timer.getOutgoing().iterator().next().getTarget();
+      assertThat(next).as(timer.getId() + " leads to").isInstanceOf(EndEvent.class);
+      assertThat(next.getName()).isEqualTo("超期督办");
+      assertThat(((EndEvent) next).getEventDefinitions()).singleElement().isInstanceOf(MessageEventDefinition.class);
+      String delegate = ((MessageEventDefinition) ((EndEvent) next).getEventDefinitions().iterator().next())
+          .getCamundaDelegateExpression();
+      assertThat(delegate).as(next.getId()).isEqualTo("${escalateOverdueWorkDelegate}");
+      assertThat(context.getBean("escalateOverdueWorkDelegate")).isInstanceOf(JavaDelegate.class);
+      assertThat(next.getParentElement()).as(next.getId() + " in the timer's scope").isEqualTo(timer.getParentElement());
     }
   }
 
@@ -322,6 +368,16 @@ class ProcessModelTests {
 
   // --- helpers -------------------------------------------------------------------------
 
+  private static BoundaryEvent singleEscalationTimer(org.camunda.bpm.model.bpmn.instance.Activity activity) {
+    List<BoundaryEvent> attached = model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(event -> event.getAttachedTo() == activity).toList();
+    assertThat(attached).as(activity.getId() + " boundary events").hasSize(1);
+    assertThat(attached.get(0).getEventDefinitions()).as(attached.get(0).getId()).singleElement()
+        .isInstanceOf(TimerEventDefinition.class);
+    assertThat(attached.get(0).cancelActivity()).as(attached.get(0).getId() + " interrupts").isFalse();
+    return attached.get(0);
+  }
+
   private ProcessDefinition latestDefinition(String processKey) {
     return engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(processKey).latestVersion().singleResult();
@@ -393,9 +449,9 @@ class ProcessModelTests {
     return container instanceof SubProcess subProcess && subProcess.getFlowElements().contains(element);
   }
 
-  /** A boundary event sits on the border of its task on purpose. */
-  private static boolean attached(FlowNode event, FlowNode task) {
-    return event instanceof BoundaryEvent boundary && boundary.getAttachedTo() == task;
+  /** A boundary event sits on the border of the activity it is attached to. */
+  private static boolean attached(FlowNode event, FlowNode activity) {
+    return event instanceof BoundaryEvent boundary && boundary.getAttachedTo() == activity;
   }
 
   private static boolean overlap(Bounds a, Bounds b) {

@@ -105,6 +105,9 @@ public final class CaseVariables {
   public static final ProcessVariable<String> CARD_APPLICANT_NAME = text("cardApplicantName", "申请人");
   public static final ProcessVariable<String> CARD_SITE_ADDRESS = text("cardSiteAddress", "用水地址");
 
+  // Task-local flag of a task that ran past its stage's target (see org.obtainingwater.sla.OverdueEscalations)
+  public static final ProcessVariable<Boolean> OVERDUE = flag("overdue", "已超期");
+
   // Local input of each send task: which notice to send
   public static final ProcessVariable<String> NOTICE_TYPE = text("noticeType", "通知类型");
 

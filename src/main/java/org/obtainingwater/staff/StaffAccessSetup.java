@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
+import static org.obtainingwater.process.CaseVariables.OVERDUE;
 import static org.obtainingwater.process.ObtainingWaterProcess.PROCESS_KEY;
 
 import java.util.LinkedHashMap;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, at every start and in every profile, what staff need to work: the staff groups, their
- * authorizations (Tasklist, the process, their own tasks) and a Tasklist filter per group. Existing
+ * authorizations (Tasklist, the process, their own tasks), a Tasklist filter per group and the shared
+ * filters (claimed, overdue). Existing
  * groups, grants and filters are left as they are, so an administrator's changes survive restarts.
  * Users are not created here: in production they come from the administrator (or LDAP); the demo
  * profile adds demo users ({@link DemoStaffSetup}).
@@ -51,6 +53,9 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
 
   /** The filter every member of staff gets: the tasks they have claimed. */
   public static final String MY_TASKS_FILTER = "我认领的任务";
+
+  /** Tasks that ran past their stage's target and were escalated; each user sees those they may see anyway. */
+  public static final String OVERDUE_TASKS_FILTER = "已超期任务";
 
   /** Supervisors' overview: every open task of every stage. */
   public static final String ALL_OPEN_TASKS_FILTER = "全部在办任务";
@@ -77,8 +82,14 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
     }
     Filter mine = filter(filters, MY_TASKS_FILTER, "我已认领、正在办理的任务", 50,
         engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    // Escalated tasks (docs/adr/0018): the query runs with the user's rights, so staff see their own
+    // stage's overdue tasks and supervisors every stage's.
+    Filter overdue = filter(filters, OVERDUE_TASKS_FILTER, "超过办理时限、已督办的任务，优先级高、到期早的在前", 45,
+        engine.getTaskService().createTaskQuery().taskVariableValueEquals(OVERDUE.name(), true)
+            .orderByTaskPriority().desc().orderByDueDate().asc());
     for (StaffGroup group : StaffGroup.values()) {
       grant(authorizations, group.id(), FILTER, mine.getId(), READ);
+      grant(authorizations, group.id(), FILTER, overdue.getId(), READ);
     }
 
     // Counter and hotline staff register applications from Tasklist's start form.

@@ -1,0 +1,79 @@
+package org.obtainingwater.sla;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.obtainingwater.cases.Stage;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every 超期督办 end event of the process: reached from a non-interrupting boundary timer 超过办理时限
+ * on a user task, or 超过许可办理时限 on a permit sub-process. What is overdue and its stage are read
+ * from the diagram itself (the timer's {@code ${stageTargets.dueIn('STAGE')}} and the element it is
+ * attached to), so the end event needs no configuration of its own.
+ */
+@Component
+class EscalateOverdueWorkDelegate implements JavaDelegate {
+
+  private static final Pattern STAGE = Pattern.compile("dueIn\\('([A-Z_]+)'\\)");
+
+  private final OverdueEscalations escalations;
+  private final WorkingCalendar calendar;
+  private final StageTargets targets;
+  private final HistoryService history;
+
+  EscalateOverdueWorkDelegate(OverdueEscalations escalations, WorkingCalendar calendar, StageTargets targets,
+      @Lazy HistoryService history) {
+    this.escalations = escalations;
+    this.calendar = calendar;
+    this.targets = targets;
+    this.history = history;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FlowElement end = execution.getBpmnModelElementInstance();
+    BoundaryEvent timer = (BoundaryEvent) ((org.camunda.bpm.model.bpmn.instance.FlowNode) end).getIncoming()
+        .iterator().next().getSource();
+    Activity overdue = timer.getAttachedTo();
+    Stage stage = stageOf(timer);
+    String number = execution.getProcessBusinessKey();
+    if (overdue instanceof SubProcess permit) {
+      List<String> permitTasks = permit.getChildElementsByType(UserTask.class).stream().map(UserTask::getId).toList();
+      escalations.escalatePermit(execution.getProcessInstanceId(), number, permit.getName(), permitTasks,
+          dueOf(execution.getProcessInstanceId(), permit.getId(), stage));
+    } else {
+      escalations.escalateTask(execution.getProcessInstanceId(), number, stage, overdue.getName(), overdue.getId());
+    }
+  }
+
+  /** The stage named in the timer's duration, {@code ${stageTargets.dueIn('PERMITS')}}. */
+  static Stage stageOf(BoundaryEvent timer) {
+    TimerEventDefinition definition = timer.getChildElementsByType(TimerEventDefinition.class).iterator().next();
+    Matcher stage = STAGE.matcher(definition.getTimeDuration().getTextContent());
+    if (!stage.find()) {
+      throw new IllegalStateException(timer.getId() + ": the timer's duration must be ${stageTargets.dueIn('STAGE')}");
+    }
+    return Stage.valueOf(stage.group(1));
+  }
+
+  /** When the running instance of the sub-process was due: its start plus the stage's target, in working time. */
+  private Instant dueOf(String processInstanceId, String activityId, Stage stage) {
+    HistoricActivityInstance running = history.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId).activityId(activityId).unfinished().singleResult();
+    return calendar.add(running.getStartTime().toInstant(), targets.dueIn(stage.name()));
+  }
+}

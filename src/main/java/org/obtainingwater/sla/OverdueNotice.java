@@ -1,0 +1,29 @@
+package org.obtainingwater.sla;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.obtainingwater.cases.Stage;
+
+/**
+ * What a supervisor is told when work runs past its stage's target.
+ *
+ * @param applicationNumber the case (its business key)
+ * @param stage the stage whose target passed
+ * @param work what is overdue, as staff call it: the task (现场查勘) or the permit (办理占道挖掘许可)
+ * @param targetWorkingDays the stage's target
+ * @param dueAt when the work was due
+ * @param supervisor who is told
+ */
+public record OverdueNotice(String applicationNumber, Stage stage, String work, int targetWorkingDays, Instant dueAt,
+    Supervisor supervisor) {
+
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  /** The message as the supervisor reads it, times in the utility's zone. */
+  public String text(ZoneId zone) {
+    return "【超期督办】" + applicationNumber + "「" + work + "」（" + stage.label() + "，时限 " + targetWorkingDays
+        + " 个工作日）已于 " + DUE.format(dueAt.atZone(zone)) + " 到期仍未办结，请督促办理。";
+  }
+}

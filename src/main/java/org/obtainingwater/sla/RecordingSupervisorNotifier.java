@@ -1,0 +1,46 @@
+package org.obtainingwater.sla;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.obtainingwater.notification.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local adapter: keeps the most recent notices in memory and logs them with the phone number
+ * masked, so the application runs without the utility's messaging system.
+ */
+@Component
+@ConditionalOnProperty(name = "obtaining-water.adapters.supervisor-notifier", havingValue = "recording",
+    matchIfMissing = true)
+public class RecordingSupervisorNotifier implements SupervisorNotifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingSupervisorNotifier.class);
+  private static final int KEPT = 1_000;
+
+  private final Deque<OverdueNotice> notices = new ArrayDeque<>();
+  private final WorkingCalendar calendar;
+
+  RecordingSupervisorNotifier(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  @Override
+  public synchronized void notify(OverdueNotice notice) {
+    if (notices.size() == KEPT) {
+      notices.removeFirst();
+    }
+    notices.addLast(notice);
+    LOG.info("Overdue notice to {} ({}): {}", notice.supervisor().name(), Masking.phone(notice.supervisor().phone()),
+        notice.text(calendar.zone()));
+  }
+
+  /** Notices about one case, oldest first. */
+  public synchronized List<OverdueNotice> noticesFor(String applicationNumber) {
+    return notices.stream().filter(notice -> notice.applicationNumber().equals(applicationNumber)).toList();
+  }
+}

@@ -1,0 +1,299 @@
+package org.obtainingwater.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.TestCases.accepted;
+import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.TestCases.calledBack;
+import static org.obtainingwater.TestCases.designed;
+import static org.obtainingwater.TestCases.meterInstalled;
+import static org.obtainingwater.TestCases.permitApproved;
+import static org.obtainingwater.TestCases.permitRejected;
+import static org.obtainingwater.TestCases.permitRevised;
+import static org.obtainingwater.TestCases.pipelineBuilt;
+import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.obtainingwater.CaseDriver;
+import org.obtainingwater.cases.Stage;
+import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.staff.StaffAccessSetup;
+import org.obtainingwater.staff.StaffGroup;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Overdue work is escalated on working time, exactly once, and the case goes on (docs/adr/0018):
+ * the engine's own due dates and timers on a real case, the clock moved with {@link ClockUtil}, jobs
+ * run as the job executor would ({@link CaseDriver#executeJobs}). Run on H2 and on PostgreSQL.
+ */
+abstract class OverdueEscalationContract {
+
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RecordingSupervisorNotifier supervisors;
+
+  CaseDriver cases;
+
+  @BeforeEach
+  void driver() {
+    cases = new CaseDriver(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @ParameterizedTest(name = "arrived {0}, due {1}")
+  @CsvSource({
+      "2026-11-27T15:00, 2026-11-30T15:00", // Friday: the weekend does not count
+      "2026-09-30T10:00, 2026-10-08T10:00", // the day before National Day: 1 to 7 October are off
+      "2026-10-09T16:00, 2026-10-10T16:00"}) // Friday before the adjusted working Saturday (调休上班)
+  void intakeTaskAndItsTimer_areDueOneWorkingDayAfterTheApplicationArrives(String arrived, String due) {
+    clockAt(arrived);
+    ProcessInstance instance = cases.apply(application());
+
+    Task intake = cases.task(instance, REVIEW_APPLICATION);
+    assertThat(intake.getDueDate().toInstant()).isEqualTo(shanghai(due));
+    assertThat(escalationTimer(instance, REVIEW_APPLICATION).getDuedate().toInstant()).isEqualTo(shanghai(due));
+  }
+
+  @Test
+  void overdueTask_isEscalatedExactlyOnce_whenItsWorkingTimeDuePasses_andTheCaseGoesOn() {
+    clockAt("2026-11-27T15:00"); // Friday afternoon
+    ProcessInstance instance = cases.apply(application());
+    Task intake = cases.task(instance, REVIEW_APPLICATION);
+    assertThat(escalationTimer(instance, REVIEW_APPLICATION).getDuedate()).isEqualTo(intake.getDueDate());
+
+    clockAt("2026-11-29T20:00"); // more than a calendar day, not a working day
+    cases.executeJobs(instance);
+    clockAt("2026-11-30T14:59");
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).isEmpty();
+    assertThat(isFlagged(intake)).isFalse();
+
+    clockAt("2026-11-30T15:01");
+    cases.executeJobs(instance);
+    List<OverdueNotice> notices = supervisors.noticesFor(instance.getBusinessKey());
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.stage()).isEqualTo(Stage.INTAKE);
+      assertThat(notice.work()).isEqualTo("受理审核");
+      assertThat(notice.dueAt()).isEqualTo(shanghai("2026-11-30T15:00"));
+      assertThat(notice.supervisor().name()).isEqualTo("吴磊（服务督导）");
+      assertThat(notice.text(SHANGHAI)).contains(instance.getBusinessKey()).contains("2026-11-30 15:00");
+    });
+    Task flagged = cases.task(instance, REVIEW_APPLICATION);
+    assertThat(flagged.getId()).as("the task goes on, not replaced").isEqualTo(intake.getId());
+    assertThat(isFlagged(flagged)).isTrue();
+    assertThat(flagged.getPriority()).isEqualTo(OverdueEscalations.OVERDUE_PRIORITY);
+    assertThat(timers(instance)).as("the timer fired once and is gone").isEmpty();
+
+    assertThat(overdueFilterFor("lina")).extracting(Task::getId).contains(intake.getId());
+    assertThat(overdueFilterFor("wulei")).extracting(Task::getId).contains(intake.getId());
+    assertThat(overdueFilterFor("wangqiang")).as("the surveyor may not see intake tasks")
+        .extracting(Task::getId).doesNotContain(intake.getId());
+
+    clockAt("2026-12-03T09:00");
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
+
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(0, false, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
+    assertThat(history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("endEvent_reviewApplicationEscalated").count()).isEqualTo(1);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
+  }
+
+  @Test
+  void taskCompletedBeforeItsTimerRan_leavesNoTimer_andNoEscalation() {
+    clockAt("2026-11-23T09:00"); // Monday
+    ProcessInstance instance = cases.apply(application());
+    clockAt("2026-11-23T10:00");
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    assertThat(timers(instance)).extracting(Job::getDuedate).singleElement()
+        .isEqualTo(cases.task(instance, SURVEY_SITE).getDueDate());
+
+    clockAt("2026-11-24T10:30"); // survey was due at 10:00; completed before the job executor got to its timer
+    cases.complete(instance, SURVEY_SITE, surveyed(0, false, false));
+
+    assertThat(timers(instance)).extracting(Job::getDuedate).singleElement()
+        .isEqualTo(cases.task(instance, DESIGN_SUPPLY_SCHEME).getDueDate());
+    clockAt("2026-11-25T09:00");
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).isEmpty();
+    assertThat(history().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(CaseVariables.OVERDUE.name()).count()).isZero();
+  }
+
+  @Test
+  void permitThatDrags_isEscalatedOnce_whileItsRevisionLoopGoesOn() {
+    clockAt("2026-11-23T09:00"); // Monday
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(60, true, false));
+    clockAt("2026-11-23T10:00");
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 12_000)); // the permit starts, due Wednesday 10:00
+
+    clockAt("2026-11-23T16:00");
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时段需避开早晚高峰"));
+    clockAt("2026-11-24T09:00");
+    cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
+    Task refiled = cases.task(instance, RECORD_ROAD_PERMIT_DECISION); // due Thursday 09:00: not overdue itself
+
+    clockAt("2026-11-25T09:59");
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).isEmpty();
+    clockAt("2026-11-25T10:01");
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).singleElement().satisfies(notice -> {
+      assertThat(notice.stage()).isEqualTo(Stage.PERMITS);
+      assertThat(notice.work()).isEqualTo("办理占道挖掘许可");
+      assertThat(notice.dueAt()).isEqualTo(shanghai("2026-11-25T10:00"));
+    });
+    assertThat(isFlagged(refiled)).as("the permit's open task is part of the overdue permit").isTrue();
+    assertThat(overdueFilterFor("chenjie")).extracting(Task::getId).contains(refiled.getId());
+
+    clockAt("2026-11-26T09:01"); // the refiled task's own due date: already escalated with its permit
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
+
+    clockAt("2026-11-26T10:00");
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("施工围挡方案不全"));
+    cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("补充围挡方案"));
+    Task third = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
+    assertThat(isFlagged(third)).as("a task re-entered in the loop starts unflagged").isFalse();
+    assertThat(escalationTimer(instance, RECORD_ROAD_PERMIT_DECISION).getDuedate()).isEqualTo(third.getDueDate());
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕301号"));
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+
+    assertThat(history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
+  }
+
+  @Test
+  void permitAndItsFirstTaskFallDueTogether_theSupervisorIsToldOnce() {
+    clockAt("2026-11-23T09:00");
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(60, true, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 12_000));
+    Task decision = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
+    assertThat(timers(instance)).extracting(Job::getDuedate).containsOnly(decision.getDueDate()).hasSize(2);
+
+    clockAt("2026-11-25T09:01");
+    cases.executeJobs(instance);
+
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
+    assertThat(isFlagged(decision)).isTrue();
+    assertThat(timers(instance)).isEmpty();
+  }
+
+  @Test
+  void overdueFilter_isSharedWithEveryGroup_withTheTaskCardColumns_andCreatedOnce() {
+    FilterService filters = engine.getFilterService();
+    List<Filter> overdue = filters.createFilterQuery().filterName(StaffAccessSetup.OVERDUE_TASKS_FILTER).list();
+    assertThat(overdue).hasSize(1);
+    Filter queue = filters.createFilterQuery().filterName(StaffGroup.SURVEY.filterName()).singleResult();
+    assertThat(overdue.get(0).getProperties().get("variables")).isEqualTo(queue.getProperties().get("variables"));
+    for (StaffGroup group : StaffGroup.values()) {
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(group.id())
+          .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).resourceId(overdue.get(0).getId())
+          .count()).as(group.id()).isEqualTo(1);
+    }
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  static void clockAt(String shanghaiLocalTime) {
+    ClockUtil.setCurrentTime(Date.from(shanghai(shanghaiLocalTime)));
+  }
+
+  static Instant shanghai(String localTime) {
+    return LocalDateTime.parse(localTime).atZone(SHANGHAI).toInstant();
+  }
+
+  /** The pending escalation timer on the task, asserting there is exactly one. */
+  Job escalationTimer(ProcessInstance instance, String taskDefinitionKey) {
+    String boundary = "boundaryEvent_" + taskDefinitionKey.substring("userTask_".length()) + "Overdue";
+    List<Job> timers = management().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(boundary).list();
+    assertThat(timers).as(boundary).hasSize(1);
+    return timers.get(0);
+  }
+
+  List<Job> timers(ProcessInstance instance) {
+    return management().createJobQuery().processInstanceId(instance.getId()).timers().list();
+  }
+
+  boolean isFlagged(Task task) {
+    return Boolean.TRUE.equals(tasks().getVariableLocal(task.getId(), CaseVariables.OVERDUE.name()));
+  }
+
+  /** The overdue filter's tasks as Tasklist lists them for this user, with the user's rights. */
+  List<Task> overdueFilterFor(String userId) {
+    IdentityService identity = engine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    Filter filter = engine.getFilterService().createFilterQuery().filterName(StaffAccessSetup.OVERDUE_TASKS_FILTER)
+        .singleResult();
+    identity.setAuthentication(userId, groups);
+    try {
+      return engine.getFilterService().list(filter.getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  ManagementService management() {
+    return engine.getManagementService();
+  }
+
+  TaskService tasks() {
+    return engine.getTaskService();
+  }
+
+  HistoryService history() {
+    return engine.getHistoryService();
+  }
+
+}

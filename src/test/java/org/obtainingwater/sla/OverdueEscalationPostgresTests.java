@@ -1,0 +1,13 @@
+package org.obtainingwater.sla;
+
+import org.obtainingwater.EmbeddedPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** {@link OverdueEscalationContract} on a real PostgreSQL, with the postgres profile's settings. */
+@SpringBootTest
+@ActiveProfiles({"demo", "postgres", "test"})
+@Import(EmbeddedPostgres.class)
+class OverdueEscalationPostgresTests extends OverdueEscalationContract {
+}
