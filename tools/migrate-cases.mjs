@@ -1,7 +1,8 @@
 // Moves running cases of older versions of a process onto its latest version, through the
 // engine's REST API with the engine's own migration plan: every activity is mapped to the activity
 // with the same id in the new version (the ids the analyst guide says never change), and event
-// triggers (the withdrawal message, timers) are updated. Only camunda-admin may migrate.
+// triggers (the withdrawal message, timers) are updated; escalation timers a waiting task gains fall
+// due with the task (docs/adr/0018). Only camunda-admin may migrate.
 // See docs/adr/0015-running-cases-and-new-versions.md.
 //
 //   OW_ADMIN_PASSWORD=... node tools/migrate-cases.mjs [--url http://localhost:8080]
@@ -68,6 +69,35 @@ function describe(report) {
   return lines.join('\n');
 }
 
+// A user task's escalation timer (docs/adr/0018) falls due with the task. A timer the new version adds
+// to a waiting task is created by the migration with a full target from now; set it to the task's due
+// date, so a task that was already late escalates at once. Idempotent: timers already due with their
+// task are left alone. A permit sub-process's timer counts from the migration (the permit's start
+// time is not known here in working time).
+async function alignEscalationTimers(target) {
+  const xml = (await rest('GET', `/process-definition/${target.id}/xml`)).bpmn20Xml;
+  const attachedTo = new Map();
+  for (const tag of xml.match(/<(?:bpmn:)?boundaryEvent\b[^>]*>/g) || []) {
+    const id = tag.match(/\bid="([^"]+)"/);
+    const ref = tag.match(/\battachedToRef="([^"]+)"/);
+    if (id && ref) attachedTo.set(id[1], ref[1]);
+  }
+  const activityOf = new Map((await rest('GET', `/job-definition?processDefinitionId=${target.id}`))
+    .map((definition) => [definition.id, definition.activityId]));
+  const dueOf = new Map((await rest('GET', `/task?processDefinitionId=${target.id}`))
+    .filter((task) => task.due).map((task) => [`${task.processInstanceId} ${task.taskDefinitionKey}`, task.due]));
+  let aligned = 0;
+  for (const job of await rest('GET', `/job?processDefinitionId=${target.id}&timers=true`)) {
+    const task = attachedTo.get(activityOf.get(job.jobDefinitionId));
+    const due = task && dueOf.get(`${job.processInstanceId} ${task}`);
+    if (due && Date.parse(due) !== Date.parse(job.dueDate)) {
+      await rest('PUT', `/job/${job.id}/duedate`, { duedate: due, cascade: false });
+      aligned++;
+    }
+  }
+  return aligned;
+}
+
 try {
   const definitions = await rest('GET', `/process-definition?key=${encodeURIComponent(options.process)}&sortBy=version&sortOrder=desc`);
   if (definitions.length === 0) {
@@ -117,6 +147,9 @@ try {
     }
     migrated += count;
     console.log(`${label}: ${count} case(s) migrated`);
+  }
+  if (!options.dryRun && migrated > 0) {
+    console.log(`${await alignEscalationTimers(target)} escalation timer(s) set to their task's due date`);
   }
   console.log(`${options.dryRun ? 'dry run: nothing changed' : `${migrated} case(s) now on version ${target.version}`} of ${options.process}`);
 } catch (error) {

@@ -61,6 +61,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -75,6 +76,9 @@ import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.permits.RecordingPermitAuthority;
+import org.obtainingwater.cases.Stage;
+import org.obtainingwater.sla.OverdueNotice;
+import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
 import org.obtainingwater.process.CaseVariables;
@@ -125,6 +129,8 @@ class ObtainingWaterProcessTests {
   WorkingCalendar workingCalendar;
   @Autowired
   StageTargets stageTargets;
+  @Autowired
+  RecordingSupervisorNotifier supervisorNotices;
 
   CaseDriver cases;
 
@@ -451,6 +457,42 @@ class ObtainingWaterProcessTests {
   }
 
   @Test
+  void aCaseLateAtEveryStage_isEscalatedOncePerOverdueTaskAndPermit_andStillConnects() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z")));
+    ProcessInstance instance = cases.apply(application());
+    completeLate(instance, REVIEW_APPLICATION, accepted());
+    completeLate(instance, SURVEY_SITE, surveyed(180, true, true));
+    completeLate(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    // Both permits and their first tasks fall due together: one notice per permit.
+    overdue(instance, RECORD_ROAD_PERMIT_DECISION);
+    assertThat(flagged(cases.task(instance, RECORD_GREENERY_PERMIT_DECISION))).isTrue();
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时段需避开早晚高峰"));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitRejected("缺少绿化恢复方案"));
+    overdue(instance, REVISE_ROAD_PERMIT_APPLICATION); // both revisions arrived together, and run late together
+    assertThat(flagged(cases.task(instance, REVISE_GREENERY_PERMIT_APPLICATION))).isTrue();
+    cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
+    cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("补充绿化恢复方案"));
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕107号"));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕12号"));
+    completeLate(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    completeLate(instance, INSTALL_METER, meterInstalled(50));
+    completeLate(instance, CALL_BACK_CUSTOMER, calledBack(2, "回访电话打了三次才接通"));
+    completeLate(instance, RECTIFY_SERVICE, rectified("已向客户致歉"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
+    assertThat(supervisorNotices.noticesFor(instance.getBusinessKey())).extracting(OverdueNotice::stage).containsExactly(
+        Stage.INTAKE, Stage.SURVEY, Stage.DESIGN, Stage.PERMITS, Stage.PERMITS, Stage.PERMITS, Stage.PERMITS,
+        Stage.CONSTRUCTION, Stage.METERING, Stage.CALLBACK, Stage.CALLBACK);
+    assertThat(supervisorNotices.noticesFor(instance.getBusinessKey())).extracting(OverdueNotice::work)
+        .contains("办理占道挖掘许可", "办理绿化占用许可", "修改占道挖掘许可申请", "修改绿化占用许可申请");
+    BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
+    for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
+      assertThat(historicActivityCount(instance, timer.getId())).as(timer.getId() + " fired once").isEqualTo(1);
+    }
+  }
+
+  @Test
   void permitApprovalWithoutANumber_isRefusedWithTheFieldNamed_andTheTaskStaysOpen() {
     ProcessInstance instance = throughDesign(surveyed(60, true, false), designed(80, 50, 12_000));
     Task task = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
@@ -483,6 +525,26 @@ class ObtainingWaterProcessTests {
     cases.complete(instance, SURVEY_SITE, survey);
     cases.complete(instance, DESIGN_SUPPLY_SCHEME, design);
     return instance;
+  }
+
+  /** Lets the open task run a minute past its due date, runs the due jobs, then completes it. */
+  private void completeLate(ProcessInstance instance, String taskDefinitionKey, VariableMap submitted) {
+    overdue(instance, taskDefinitionKey);
+    cases.complete(instance, taskDefinitionKey, submitted);
+  }
+
+  private void overdue(ProcessInstance instance, String taskDefinitionKey) {
+    Task task = cases.task(instance, taskDefinitionKey);
+    int before = supervisorNotices.noticesFor(instance.getBusinessKey()).size();
+    ClockUtil.setCurrentTime(Date.from(task.getDueDate().toInstant().plus(Duration.ofMinutes(1))));
+    cases.executeJobs(instance);
+    assertThat(flagged(cases.task(instance, taskDefinitionKey))).as(taskDefinitionKey + " flagged").isTrue();
+    assertThat(supervisorNotices.noticesFor(instance.getBusinessKey()).size()).as(taskDefinitionKey + " notices")
+        .isGreaterThan(before);
+  }
+
+  private boolean flagged(Task task) {
+    return Boolean.TRUE.equals(tasks().getVariableLocal(task.getId(), CaseVariables.OVERDUE.name()));
   }
 
   private static void laterBy(Duration duration) {
