@@ -118,6 +118,7 @@ class StaffRestWorkflowTests {
       assertThat(filters.createFilterQuery().filterName(group.filterName()).count()).as(group.filterName()).isEqualTo(1);
     }
     assertThat(filters.createFilterQuery().filterName(StaffAccessSetup.MY_TASKS_FILTER).count()).isEqualTo(1);
+    assertThat(filters.createFilterQuery().filterName(StaffAccessSetup.OVERDUE_TASKS_FILTER).count()).isEqualTo(1);
     assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("admin").count()).isEqualTo(1);
   }
 
@@ -125,7 +126,8 @@ class StaffRestWorkflowTests {
   void eachStaffMember_seesOnlyTheirOwnFilters_withTheirQueueFirst() throws Exception {
     // Tasklist opens the filter with the lowest priority.
     assertThat(filterNamesByPriority("wangqiang"))
-        .containsExactly(StaffGroup.SURVEY.filterName(), StaffAccessSetup.MY_TASKS_FILTER);
+        .containsExactly(StaffGroup.SURVEY.filterName(), StaffAccessSetup.OVERDUE_TASKS_FILTER,
+            StaffAccessSetup.MY_TASKS_FILTER);
   }
 
   @Test
@@ -134,7 +136,7 @@ class StaffRestWorkflowTests {
     awaitTask("lina", instanceId, REVIEW_APPLICATION);
 
     assertThat(filterNamesByPriority("wulei")).containsExactlyInAnyOrder(StaffGroup.SUPERVISORS.filterName(),
-        StaffAccessSetup.MY_TASKS_FILTER, StaffAccessSetup.ALL_OPEN_TASKS_FILTER);
+        StaffAccessSetup.OVERDUE_TASKS_FILTER, StaffAccessSetup.MY_TASKS_FILTER, StaffAccessSetup.ALL_OPEN_TASKS_FILTER);
     assertThat(get("wulei", "/task?processInstanceId=" + instanceId)).hasSize(1);
   }
 
