@@ -26,11 +26,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -161,6 +168,53 @@ abstract class OverdueEscalationContract {
     assertThat(supervisors.noticesFor(instance.getBusinessKey())).isEmpty();
     assertThat(history().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(CaseVariables.OVERDUE.name()).count()).isZero();
+  }
+
+  @Test
+  void taskCompletedAtTheMomentItsTimerRuns_eitherWins_neverBoth_andNothingIsLeftBroken() throws Exception {
+    clockAt("2026-11-23T09:00");
+    ProcessInstance instance = cases.apply(application());
+    Task intake = cases.task(instance, REVIEW_APPLICATION);
+    Job timer = escalationTimer(instance, REVIEW_APPLICATION);
+    clockAt("2026-11-24T09:01");
+
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    try {
+      Future<?> clerk = threads.submit(() -> attempt(together, failures,
+          () -> tasks().complete(intake.getId(), accepted())));
+      Future<?> jobExecutor = threads.submit(() -> attempt(together, failures,
+          () -> management().executeJob(timer.getId())));
+      clerk.get(30, TimeUnit.SECONDS);
+      jobExecutor.get(30, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+    // The loser of the race fails with an optimistic-locking conflict: the clerk retries, the job executor retries
+    // the job, which is gone once the task is completed.
+    assertThat(failures).allMatch(failure -> failure instanceof OptimisticLockingException);
+    if (engine.getTaskService().createTaskQuery().taskId(intake.getId()).count() == 1) {
+      tasks().complete(intake.getId(), accepted());
+    }
+    cases.executeJobs(instance);
+
+    assertThat(cases.task(instance, SURVEY_SITE)).isNotNull();
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSizeLessThanOrEqualTo(1);
+    assertThat(timers(instance)).extracting(Job::getDuedate).singleElement()
+        .isEqualTo(cases.task(instance, SURVEY_SITE).getDueDate());
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  private static void attempt(CyclicBarrier together, List<Throwable> failures, Runnable work) {
+    try {
+      together.await(10, TimeUnit.SECONDS);
+      work.run();
+    } catch (RuntimeException e) {
+      failures.add(e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
