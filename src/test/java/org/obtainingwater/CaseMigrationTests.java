@@ -31,6 +31,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +49,29 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.process.ResourceDeployment;
+import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,11 +84,11 @@ import org.springframework.test.context.ActiveProfiles;
  * is deployed as the analyst would; cases waiting at every kind of stage are moved onto it by the
  * project's command {@code tools/migrate-cases.mjs}, which only camunda-admin may run; they keep
  * their business key, variables and open tasks, and finish on the new version, through the added
- * task.
+ * task. Cases of the version before the escalation timers gain them, due with their tasks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@DirtiesContext // deploys a second version of obtainingWater into its database
+@DirtiesContext // deploys more versions of obtainingWater into its database
 class CaseMigrationTests {
 
   static final String ADDED_TASK = "userTask_checkMeterSeal";
@@ -112,11 +123,14 @@ class CaseMigrationTests {
   TaskService tasks;
   @Autowired
   HistoryService history;
+  @Autowired
+  RecordingSupervisorNotifier supervisors;
 
   CaseDriver cases;
 
   @BeforeEach
   void driver() {
+    DefaultEngine.use(engine); // the command calls engine-rest, which must find this context's engine
     cases = new CaseDriver(engine);
   }
 
@@ -201,7 +215,99 @@ class CaseMigrationTests {
         .getProcessDefinitionId()).isEqualTo(after.getId());
   }
 
+  /**
+   * Cases that started before the escalation timers existed (docs/adr/0018): each open task gets its
+   * timer, due when the task is due (not a full target after the migration), and escalates like any other.
+   */
+  @Test
+  void casesOfTheVersionWithoutEscalationTimers_migrate_eachWaitingTaskGetsItsTimerDueWithTheTask() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z"))); // Monday 09:00 in Shanghai
+    try {
+      ProcessDefinition withoutTimers = deploy(withoutEscalations(Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn"))));
+      List<ProcessInstance> waiting = new ArrayList<>();
+      waiting.add(cases.apply(application()));
+      waiting.add(at(List.of(accepted())));
+      ProcessInstance permits = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
+      cases.complete(permits, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时间过长"));
+      waiting.add(permits);
+      waiting.add(at(List.of(accepted(), surveyed(60, false, false), designed(80, 50, 12_000))));
+      for (ProcessInstance instance : waiting) {
+        assertThat(instance.getProcessDefinitionId()).isEqualTo(withoutTimers.getId());
+        assertThat(timers(instance)).isEmpty();
+      }
+
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T06:00:00Z"))); // the migration runs at 14:00
+      ProcessDefinition withTimers = deploy(Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn")));
+      Run migrated = migrateCases("admin");
+      assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+      assertThat(migrated.output()).contains("escalation timer(s) set to their task's due date");
+
+      for (ProcessInstance instance : waiting) {
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+            .getProcessDefinitionId()).isEqualTo(withTimers.getId());
+        for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+          String boundary = "boundaryEvent_" + task.getTaskDefinitionKey().substring("userTask_".length()) + "Overdue";
+          assertThat(timers(instance)).as(task.getTaskDefinitionKey())
+              .filteredOn(job -> boundary.equals(activityOf(job))).singleElement()
+              .satisfies(job -> assertThat(job.getDuedate()).isEqualTo(task.getDueDate()));
+        }
+      }
+
+      ProcessInstance intake = waiting.get(0);
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T01:01:00Z"))); // intake was due Tuesday 09:00
+      cases.executeJobs(intake);
+      assertThat(supervisors.noticesFor(intake.getBusinessKey())).hasSize(1);
+      assertThat(tasks.getVariableLocal(cases.task(intake, REVIEW_APPLICATION).getId(), "overdue")).isEqualTo(true);
+
+      for (ProcessInstance instance : waiting) {
+        finish("migrated before escalation", instance);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+            .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   // --- helpers -------------------------------------------------------------------------
+
+  /** The diagram as it was before issue 4's escalations: no boundary timers, no 超期督办 end events. */
+  private static BpmnModelInstance withoutEscalations(BpmnModelInstance model) {
+    List<BaseElement> removed = new ArrayList<>();
+    for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
+      for (SequenceFlow flow : timer.getOutgoing()) {
+        removed.add(flow);
+        removed.add(flow.getTarget());
+      }
+      removed.add(timer);
+    }
+    for (BaseElement element : removed) {
+      for (DiagramElement drawn : model.getModelElementsByType(DiagramElement.class)) {
+        if ((drawn instanceof BpmnShape shape && shape.getBpmnElement() == element)
+            || (drawn instanceof BpmnEdge edge && edge.getBpmnElement() == element)) {
+          drawn.getParentElement().removeChildElement(drawn);
+        }
+      }
+    }
+    for (BaseElement element : removed) {
+      if (element instanceof FlowNode node) {
+        node.getIncoming().clear();
+        node.getOutgoing().clear();
+      }
+      element.getParentElement().removeChildElement(element);
+    }
+    assertThat(model.getModelElementsByType(BoundaryEvent.class)).isEmpty();
+    return model;
+  }
+
+  private List<Job> timers(ProcessInstance instance) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list();
+  }
+
+  private String activityOf(Job job) {
+    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId();
+  }
 
   /** A new case, driven through the given task submissions in order from intake on. */
   private ProcessInstance at(List<VariableMap> submissions) {
@@ -240,6 +346,11 @@ class CaseMigrationTests {
     checked.setTarget(waterOn.getTarget());
     waterOn.setTarget(check);
 
+    return deploy(model);
+  }
+
+  /** The diagram deployed with today's forms and decision tables, as the application deploys a changed set. */
+  private ProcessDefinition deploy(BpmnModelInstance model) throws IOException {
     DeploymentBuilder deployment = repository.createDeployment().name(ResourceDeployment.DEPLOYMENT_NAME)
         .addModelInstance("bpmn/obtaining-water.bpmn", model);
     for (String folder : List.of("bpmn", "forms")) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,9 +123,28 @@ public class OutboxDispatcher {
     ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKey(applicationNumber).singleResult();
     if (running != null) {
-      runtime.createIncident(FailedNoticeIncidents.TYPE, running.getId(), String.valueOf(id),
+      runtime.createIncident(FailedNoticeIncidents.TYPE, executionAtWork(running.getId()), String.valueOf(id),
           "短信通知（" + noticeType + "）发送 " + attempts + " 次均失败，已停止重试：" + error
               + "。处理：确认短信网关恢复后，在此解决该事件，系统将重新发送。");
     }
+  }
+
+  /**
+   * An execution of the case that stands at an activity, where the engine attaches an incident. The
+   * process instance's own execution does not when the case waits in a scope (a task with an
+   * escalation timer, a permit sub-process): then it is the execution of the first waiting activity.
+   */
+  private String executionAtWork(String processInstanceId) {
+    ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+    for (ActivityInstance instance = tree; instance != null; ) {
+      if (instance.getChildTransitionInstances().length > 0) {
+        return instance.getChildTransitionInstances()[0].getExecutionId();
+      }
+      if (instance.getChildActivityInstances().length == 0) {
+        return instance == tree ? processInstanceId : instance.getExecutionIds()[0];
+      }
+      instance = instance.getChildActivityInstances()[0];
+    }
+    return processInstanceId;
   }
 }
