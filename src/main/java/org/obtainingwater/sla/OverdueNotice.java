@@ -23,7 +23,8 @@ public record OverdueNotice(String applicationNumber, Stage stage, String work, 
 
   /** The message as the supervisor reads it, times in the utility's zone. */
   public String text(ZoneId zone) {
-    return "【超期督办】" + applicationNumber + "「" + work + "」（" + stage.label() + "，时限 " + targetWorkingDays
-        + " 个工作日）已于 " + DUE.format(dueAt.atZone(zone)) + " 到期仍未办结，请督促办理。";
+    String stageLabel = work.equals(stage.label()) ? "" : "（" + stage.label() + "）";
+    return "【超期督办】" + applicationNumber + "「" + work + "」" + stageLabel + "已超过办理时限（" + targetWorkingDays
+        + " 个工作日），" + DUE.format(dueAt.atZone(zone)) + " 到期仍未办结，请督促办理。";
   }
 }
