@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.process.DatabaseOutage;
 import org.obtainingwater.process.TaskInputRejectedException;
+import org.obtainingwater.scorecard.ScorecardParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -214,6 +215,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidFieldException.class)
   ResponseEntity<Object> invalidField(InvalidFieldException e) {
     return badInput(List.of(new FieldProblem(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(ScorecardParameterException.class)
+  ResponseEntity<Object> badScorecardParameter(ScorecardParameterException e) {
+    return badInput(List.of(new FieldProblem(e.parameter(), e.getMessage())));
   }
 
   @ExceptionHandler(TaskInputRejectedException.class)

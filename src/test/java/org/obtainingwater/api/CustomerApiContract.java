@@ -191,8 +191,11 @@ abstract class CustomerApiContract {
     assertThat(document.status()).isEqualTo(200);
     assertThat(document.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
         "/api/v1/applications", "/api/v1/applications/{applicationNumber}",
-        "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/permit-decisions/{permitApplicationRef}");
+        "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/permit-decisions/{permitApplicationRef}",
+        "/api/scorecard", "/api/scorecard/cases");
     assertThat(document.json().at("/components/securitySchemes/permitPlatformToken/scheme").asText()).isEqualTo("bearer");
+    assertThat(document.json().at("/components/securitySchemes/staffBasic/scheme").asText()).isEqualTo("basic");
+    assertThat(document.json().at("/paths/~1api~1scorecard/get/security/0/staffBasic").isArray()).isTrue();
     Answer page = api.send("GET", "/swagger-ui/index.html", null);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("swagger-ui");

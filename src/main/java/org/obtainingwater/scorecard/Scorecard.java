@@ -1,0 +1,71 @@
+package org.obtainingwater.scorecard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.obtainingwater.cases.Outcome;
+import org.obtainingwater.cases.Stage;
+
+/** The scorecard of a period: what the city's business-environment evaluation asks of 获得用水. */
+@Schema(description = "一个期间的获得用水考核指标：通水件数、办理环节、时间、费用、各环节达标、满意度")
+public record Scorecard(
+    ScorecardPeriod period,
+    @Schema(description = "期间内通水的申请件数") int connectedCases,
+    @Schema(description = "期间内未通水而办结的申请件数，按结果（不予受理、不具备接水条件、已撤回）") Map<Outcome, Integer> closedWithoutConnection,
+    @Schema(description = "客户办理环节数") Figure customerProcedures,
+    @Schema(description = "申请至通水的自然日数") Figure calendarDays,
+    @Schema(description = "申请至通水的工作日数") Figure workingDays,
+    @Schema(description = "水司办理时间（工作日，扣除行政审批和外线施工）") Figure utilityWorkingDays,
+    @Schema(description = "客户承担费用（元）") Cost customerFee,
+    @Schema(description = "全流程时限达标情况") CaseTargets withinCaseTarget,
+    @Schema(description = "各环节用时与时限，按办理顺序") List<StageSummary> stages,
+    @Schema(description = "回访满意度") Satisfaction satisfaction,
+    @Schema(description = "全流程时限达标率的时间序列（按周或按月），供图表使用") Series series) {
+
+  /** What customers paid: the figure, and how many paid nothing (零费用). */
+  @Schema(description = "客户承担费用（元）及零费用件数")
+  public record Cost(Figure fee, @Schema(description = "零费用件数") int waived,
+      @Schema(description = "零费用占比 0–1", nullable = true) Double waivedShare) {
+  }
+
+  /** The whole-case target, met or not, overall and for each kind of case. */
+  @Schema(description = "全流程时限达标：全部、无外线工程（时限 3 个工作日）、有外线工程（时限 5 个工作日）")
+  public record CaseTargets(Share all, Share withoutExternalWorks,
+      @Schema(description = "无外线工程的时限（工作日）") int withoutExternalWorksTarget, Share withExternalWorks,
+      @Schema(description = "有外线工程的时限（工作日）") int withExternalWorksTarget) {
+  }
+
+  /** One stage over the period: durations of the cases that passed it, against its target. */
+  @Schema(description = "一个环节在期间内的用时分布与达标情况")
+  public record StageSummary(Stage stage, String label,
+      @Schema(description = "时限（工作日）") int targetWorkingDays,
+      @Schema(description = "用时（工作日）") Figure workingDays,
+      @Schema(description = "达标情况") Share withinTarget,
+      @Schema(description = "用时相对时限的分布：不超过时限一半、不超过时限、超期不超过一倍、超期一倍以上的件数") Bands bands) {
+  }
+
+  /** How many cases took up to half the target, up to the target, up to twice it, and more. */
+  @Schema(description = "用时相对时限的分布")
+  public record Bands(int withinHalfTarget, int withinTarget, int upToTwiceTarget, int beyondTwiceTarget) {
+  }
+
+  /** The first callback's scores: what customers thought of the service as delivered. */
+  @Schema(description = "首次回访满意度（1–5 分）：件数、平均分、各分值件数、整改后再次回访的件数")
+  public record Satisfaction(@Schema(description = "已回访件数") int count,
+      @Schema(description = "平均分", nullable = true) Double mean,
+      @Schema(description = "各分值件数，键为 1–5") Map<Integer, Integer> distribution,
+      @Schema(description = "因不满意整改并再次回访的件数") int rectified) {
+  }
+
+  /** Whole-case target compliance per week (Monday) or per calendar month. */
+  @Schema(description = "全流程时限达标率的时间序列")
+  public record Series(@Schema(description = "week（按周，周一开始）或 month（按月）") String interval, List<Point> points) {
+  }
+
+  @Schema(description = "时间序列中的一段：开始日期、通水件数、达标件数、达标率")
+  public record Point(LocalDate start, int cases, int withinTarget,
+      @Schema(nullable = true) Double share) {
+  }
+}
