@@ -5,7 +5,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const from = 'target/screenshots';
-const pictures = ['tasklist-intake-task.png', 'tasklist-survey-form.png', 'cockpit-case.png'];
+const pictures = ['tasklist-intake-task.png', 'tasklist-survey-form.png', 'cockpit-case.png', 'scorecard.png'];
 for (const picture of pictures) {
   const source = join(from, picture);
   if (!existsSync(source)) {

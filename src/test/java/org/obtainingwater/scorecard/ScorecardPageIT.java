@@ -1,0 +1,63 @@
+package org.obtainingwater.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The scorecard page in a real browser: the application runs with September 2025's cases (eight run
+ * through the engine, copied to 300), and {@code src/test/browser/scorecard-page.mjs} checks in
+ * headless Chromium that a login is required, that a supervisor sees the figures and both charts,
+ * and that nothing is loaded from outside the application; it takes the README's screenshot into
+ * target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class ScorecardPageIT {
+
+  static final Path SCRIPT = Path.of("src/test/browser/scorecard-page.mjs");
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  static final int COPIES = 300;
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void aSupervisorSeesSeptembersFiguresAndCharts() throws Exception {
+    assertThat(new File("/usr/bin/chromium")).as("Debian chromium (installed by .ci/run)").exists();
+    SeptemberCases september = new SeptemberCases(engine, jdbc);
+    september.copies(september.templates(), COPIES);
+    int expected = COPIES + 8;
+    Instant started = Instant.now().minusSeconds(1);
+
+    Path log = Files.createTempFile("scorecard-page", ".log");
+    Process browser = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + port, SCREENSHOTS.toString(),
+        String.valueOf(expected)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean finished = browser.waitFor(3, TimeUnit.MINUTES);
+    if (!finished) {
+      browser.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    System.out.println(output);
+    assertThat(finished).as("browser check finished in time").isTrue();
+    assertThat(browser.exitValue()).as("scorecard page in the browser:\n" + output).isZero();
+    assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve("scorecard.png")).toInstant()).isAfter(started);
+  }
+}
