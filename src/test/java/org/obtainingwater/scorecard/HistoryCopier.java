@@ -107,7 +107,7 @@ final class HistoryCopier {
     if (table.startsWith("application")) {
       return switch (column) {
         case "APPLICATION_NUMBER" -> number;
-        case "PROCESS_INSTANCE_ID" -> value + suffix;
+        case "PROCESS_INSTANCE_ID" -> copiedId((String) value, suffix);
         case "CLIENT_REFERENCE", "REQUEST_FINGERPRINT" -> null;
         default -> value;
       };
