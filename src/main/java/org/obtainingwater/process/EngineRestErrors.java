@@ -180,14 +180,8 @@ class EngineRestErrors {
         return false;
       }
       ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      return configuration.getCommandExecutorTxRequired().execute(context -> {
-        context.disableAuthorizationCheck();
-        try {
-          return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
-        } finally {
-          context.enableAuthorizationCheck();
-        }
-      });
+      return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+          () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0));
     }
 
     private static Optional<String> taskOf(UriInfo request) {
