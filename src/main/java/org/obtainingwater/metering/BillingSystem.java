@@ -7,8 +7,10 @@ package org.obtainingwater.metering;
 public interface BillingSystem {
 
   /**
-   * Opens the account and returns its number (用水户号). Must be idempotent per application
-   * number: the step runs asynchronously and is retried after failures.
+   * Opens the account and returns its number (用水户号). The step runs asynchronously and runs again
+   * after a failure, or when this application died after billing answered and before the step
+   * committed: an adapter must send {@link CustomerAccountOpening#idempotencyKey()}, and billing must
+   * answer a second opening with that key with the account it already opened (docs/adr/0021).
    */
   String openAccount(CustomerAccountOpening opening);
 }

@@ -13,4 +13,9 @@ package org.obtainingwater.metering;
  */
 public record CustomerAccountOpening(String applicationNumber, String holderName, String siteAddress, String useType,
     String meterSerialNumber, int meterDn, double initialReading) {
+
+  /** One account per case: the application number (docs/adr/0021). */
+  public String idempotencyKey() {
+    return applicationNumber;
+  }
 }

@@ -4,36 +4,55 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.obtainingwater.adapters.AdapterJournal;
+import org.obtainingwater.adapters.IdempotentCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Local adapter: records account openings and numbers them, idempotent per application. */
+/**
+ * Local adapter: records account openings and numbers them; a second opening with the same
+ * idempotency key (the application number) answers the account already opened.
+ */
 @Component
 @ConditionalOnProperty(name = "obtaining-water.adapters.billing", havingValue = "recording", matchIfMissing = true)
 public class RecordingBillingSystem implements BillingSystem {
+
+  /** The name of billing in the adapter journal. */
+  public static final String SYSTEM = "billing";
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingBillingSystem.class);
   private static final int KEPT = 1_000;
 
   private final Map<String, String> accounts = new LinkedHashMap<>();
-  private long opened;
+  private final IdempotentCalls calls;
+
+  RecordingBillingSystem(AdapterJournal journal) {
+    this.calls = journal.calls(SYSTEM);
+  }
 
   @Override
-  public synchronized String openAccount(CustomerAccountOpening opening) {
-    String existing = accounts.get(opening.applicationNumber());
-    if (existing != null) {
-      return existing;
+  public String openAccount(CustomerAccountOpening opening) {
+    IdempotentCalls.Answer answer = calls.call(opening.idempotencyKey(), () -> {
+      // Numbered after the accounts opened before, in earlier lives of the application too (journal).
+      String account = "YH%08d".formatted(calls.effects() + 1);
+      LOG.info("Opened account {} for {} (meter {} DN{})", account, opening.applicationNumber(),
+          opening.meterSerialNumber(), opening.meterDn());
+      return account;
+    });
+    if (answer.repeat()) {
+      LOG.info("Account {} for {} was already open", answer.value(), opening.applicationNumber());
     }
-    if (accounts.size() == KEPT) {
+    remember(opening.applicationNumber(), answer.value());
+    return answer.value();
+  }
+
+  private synchronized void remember(String applicationNumber, String account) {
+    if (!accounts.containsKey(applicationNumber) && accounts.size() == KEPT) {
       accounts.remove(accounts.keySet().iterator().next());
     }
-    String account = "YH%08d".formatted(++opened);
-    accounts.put(opening.applicationNumber(), account);
-    LOG.info("Opened account {} for {} (meter {} DN{})", account, opening.applicationNumber(),
-        opening.meterSerialNumber(), opening.meterDn());
-    return account;
+    accounts.put(applicationNumber, account);
   }
 
   /** The account opened for a case, if any. */

@@ -32,6 +32,14 @@ public class NotificationOutbox implements CustomerNotifier {
     return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
   }
 
+  /**
+   * The SMS gateway's client message id of an outbox entry, its idempotency key: the same for every
+   * attempt to deliver it, so the gateway sends it once (docs/adr/0021).
+   */
+  public static String messageId(long outboxId) {
+    return "ow-notice-" + outboxId;
+  }
+
   @Override
   public void send(Notice notice) {
     OffsetDateTime now = now();

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Delivers what the outbox holds through the {@link SmsGateway}: due entries are claimed one by one
  * with a conditional update, so two application nodes never deliver the same entry at the same time;
  * a claim that is not finished within {@code claimTimeout} (the node died mid-delivery) expires and the
- * entry is delivered again. Delivery is therefore at least once. Failed attempts are retried with a
+ * entry is handed to the gateway again, with the same message id ({@link NotificationOutbox#messageId(long)}),
+ * which the gateway dedupes: handed over at least once, sent once (docs/adr/0021). Failed attempts are retried with a
  * growing pause; after {@code maxAttempts} the entry is FAILED, logged, and shown in Cockpit as an
  * incident on its case ({@link FailedNoticeIncidents}).
  */
@@ -91,7 +92,7 @@ public class OutboxDispatcher {
     String phone = (String) entry.get("phone");
     int attempts = ((Number) entry.get("attempts")).intValue();
     try {
-      String reference = gateway.deliver(phone, (String) entry.get("message_text"));
+      String reference = gateway.deliver(NotificationOutbox.messageId(id), phone, (String) entry.get("message_text"));
       jdbc.update("UPDATE notification_outbox SET status = ?, gateway_reference = ?, sent_at = ?, last_error = NULL "
           + "WHERE id = ?", OutboxStatus.SENT.name(), reference, NotificationOutbox.now(), id);
       return true;

@@ -3,8 +3,9 @@ package org.obtainingwater.notification;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.obtainingwater.adapters.AdapterJournal;
+import org.obtainingwater.adapters.IdempotentCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,11 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Local adapter: keeps the most recent deliveries in memory and logs them with the phone number
- * masked, so the application runs without a gateway. What was sent stays in the outbox table.
+ * masked, so the application runs without a gateway. A message id delivered before is answered with
+ * its first reference and not sent again. What was sent stays in the outbox table.
  */
 @Component
 @ConditionalOnProperty(name = "obtaining-water.adapters.sms-gateway", havingValue = "recording", matchIfMissing = true)
 public class RecordingSmsGateway implements SmsGateway {
+
+  /** The name of the SMS gateway in the adapter journal. */
+  public static final String SYSTEM = "sms-gateway";
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingSmsGateway.class);
   private static final int KEPT = 1_000;
@@ -26,17 +31,31 @@ public class RecordingSmsGateway implements SmsGateway {
   }
 
   private final Deque<Delivery> delivered = new ArrayDeque<>();
-  private final AtomicLong references = new AtomicLong();
+  private final IdempotentCalls calls;
+
+  RecordingSmsGateway(AdapterJournal journal) {
+    this.calls = journal.calls(SYSTEM);
+  }
 
   @Override
-  public synchronized String deliver(String phone, String text) {
-    String reference = "SMS-LOCAL-" + references.incrementAndGet();
+  public String deliver(String messageId, String phone, String text) {
+    IdempotentCalls.Answer answer = calls.call(messageId, () -> {
+      String reference = "SMS-LOCAL-" + (calls.effects() + 1);
+      record(new Delivery(reference, phone, text));
+      LOG.info("SMS {} to {}: {}", reference, Masking.phone(phone), text);
+      return reference;
+    });
+    if (answer.repeat()) {
+      LOG.info("SMS {} ({}) was already sent, not sent again", answer.value(), messageId);
+    }
+    return answer.value();
+  }
+
+  private synchronized void record(Delivery delivery) {
     if (delivered.size() == KEPT) {
       delivered.removeFirst();
     }
-    delivered.addLast(new Delivery(reference, phone, text));
-    LOG.info("SMS {} to {}: {}", reference, Masking.phone(phone), text);
-    return reference;
+    delivered.addLast(delivery);
   }
 
   /** Deliveries to one phone number, oldest first. */

@@ -10,6 +10,13 @@ public interface SmsGateway {
   /**
    * Delivers one text message and returns the gateway's reference for it. Throws when the gateway is
    * unavailable or refuses the message; the outbox dispatcher retries later.
+   *
+   * <p>The dispatcher hands one outbox entry over again when a node died (or failed to record the
+   * delivery) after the gateway accepted it. An adapter must therefore send {@code messageId} as the
+   * gateway's client message id (idempotency key), and the gateway must answer a message id it has seen
+   * with the first delivery's reference, sending nothing (docs/adr/0021).
+   *
+   * @param messageId the same for every attempt of one notice: {@link NotificationOutbox#messageId(long)}
    */
-  String deliver(String phone, String text);
+  String deliver(String messageId, String phone, String text);
 }

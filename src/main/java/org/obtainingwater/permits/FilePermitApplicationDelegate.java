@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
  * (申报…许可): files the application for the permit kind of the enclosing sub-process and clears the
  * previous decision (and its reason), so a resubmission is decided afresh. The filing is recorded under
  * the platform's reference, where the platform's decision callback finds it.
+ *
+ * <p>The filing's attempt counts the filings recorded so far, which this step's own record joins only
+ * when it commits: a run of the step that died after the platform answered is repeated with the same
+ * attempt, hence the same idempotency key, and the platform answers it as the same filing (docs/adr/0021).
  */
 @Component
 class FilePermitApplicationDelegate implements JavaDelegate {
@@ -34,9 +38,12 @@ class FilePermitApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String number = APPLICATION_NUMBER.get(execution);
+    PermitKind kind = PermitKind.ofCode(PERMIT_KIND.get(execution));
     PermitFiling filing = new PermitFiling(
-        APPLICATION_NUMBER.get(execution),
-        PermitKind.ofCode(PERMIT_KIND.get(execution)),
+        number,
+        kind,
+        filings.filingCount(number, kind) + 1,
         PERMIT_PROCEDURE.get(execution),
         SITE_ADDRESS.get(execution),
         EXTERNAL_PIPE_LENGTH.get(execution),

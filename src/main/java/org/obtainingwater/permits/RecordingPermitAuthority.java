@@ -3,6 +3,8 @@ package org.obtainingwater.permits;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.obtainingwater.adapters.AdapterJournal;
+import org.obtainingwater.adapters.IdempotentCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,37 +12,47 @@ import org.springframework.stereotype.Component;
 
 /**
  * Local adapter: records each filing and answers with a reference, as the platform would:
- * {@code ZD-<case>-<n>} for road, {@code LH-<case>-<n>} for greenery, n counting the filings of that
- * permit for the case (from the utility's own records, so references stay unique across restarts).
- * Decisions come back through the permit decision API or are recorded by the permit agent.
+ * {@code ZD-<case>-<n>} for road, {@code LH-<case>-<n>} for greenery, n the filing's attempt. A filing
+ * repeated with the same idempotency key is answered with the first one's reference and not recorded
+ * again. Decisions come back through the permit decision API or are recorded by the permit agent.
  */
 @Component
 @ConditionalOnProperty(name = "obtaining-water.adapters.permit-authority", havingValue = "recording", matchIfMissing = true)
 public class RecordingPermitAuthority implements PermitAuthority {
 
+  /** The name of the permit platform in the adapter journal. */
+  public static final String SYSTEM = "permit-authority";
+
   private static final Logger LOG = LoggerFactory.getLogger(RecordingPermitAuthority.class);
   private static final int KEPT = 1_000;
 
   private final List<PermitFiling> filings = new ArrayList<>();
-  private final PermitFilings records;
+  private final IdempotentCalls calls;
 
-  RecordingPermitAuthority(PermitFilings records) {
-    this.records = records;
+  RecordingPermitAuthority(AdapterJournal journal) {
+    this.calls = journal.calls(SYSTEM);
   }
 
   @Override
-  public synchronized String file(PermitFiling filing) {
+  public String file(PermitFiling filing) {
+    IdempotentCalls.Answer answer = calls.call(filing.idempotencyKey(), () -> {
+      record(filing);
+      return "%s-%s-%d".formatted(filing.kind() == PermitKind.ROAD ? "ZD" : "LH", filing.applicationNumber(),
+          filing.attempt());
+    });
+    LOG.info("{} {} ({}) for {} as {}", answer.repeat() ? "Filing repeated, already filed:" : "Filed",
+        filing.kind().title(), filing.procedure(), filing.applicationNumber(), answer.value());
+    return answer.value();
+  }
+
+  private synchronized void record(PermitFiling filing) {
     if (filings.size() == KEPT) {
       filings.remove(0);
     }
     filings.add(filing);
-    int attempt = records.filingCount(filing.applicationNumber(), filing.kind()) + 1;
-    String reference = "%s-%s-%d".formatted(filing.kind() == PermitKind.ROAD ? "ZD" : "LH", filing.applicationNumber(), attempt);
-    LOG.info("Filed {} ({}) for {} as {}", filing.kind().title(), filing.procedure(), filing.applicationNumber(), reference);
-    return reference;
   }
 
-  /** Filings recorded for one case, oldest first. */
+  /** Filings recorded for one case, oldest first; a repeated filing once. */
   public synchronized List<PermitFiling> filingsFor(String applicationNumber) {
     return filings.stream().filter(filing -> filing.applicationNumber().equals(applicationNumber)).toList();
   }

@@ -1,6 +1,5 @@
 package org.obtainingwater.sla;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +52,10 @@ class EscalateOverdueWorkDelegate implements JavaDelegate {
     String number = execution.getProcessBusinessKey();
     if (overdue instanceof SubProcess permit) {
       List<String> permitTasks = permit.getChildElementsByType(UserTask.class).stream().map(UserTask::getId).toList();
-      escalations.escalatePermit(execution.getProcessInstanceId(), number, permit.getName(), permitTasks,
-          dueOf(execution.getProcessInstanceId(), permit.getId(), stage));
+      HistoricActivityInstance running = history.createHistoricActivityInstanceQuery()
+          .processInstanceId(execution.getProcessInstanceId()).activityId(permit.getId()).unfinished().singleResult();
+      escalations.escalatePermit(execution.getProcessInstanceId(), number, permit.getName(), running.getId(),
+          permitTasks, calendar.add(running.getStartTime().toInstant(), targets.dueIn(stage.name())));
     } else {
       escalations.escalateTask(execution.getProcessInstanceId(), number, stage, overdue.getName(), overdue.getId());
     }
@@ -68,12 +69,5 @@ class EscalateOverdueWorkDelegate implements JavaDelegate {
       throw new IllegalStateException(timer.getId() + ": the timer's duration must be ${stageTargets.dueIn('STAGE')}");
     }
     return Stage.valueOf(stage.group(1));
-  }
-
-  /** When the running instance of the sub-process was due: its start plus the stage's target, in working time. */
-  private Instant dueOf(String processInstanceId, String activityId, Stage stage) {
-    HistoricActivityInstance running = history.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId).activityId(activityId).unfinished().singleResult();
-    return calendar.add(running.getStartTime().toInstant(), targets.dueIn(stage.name()));
   }
 }

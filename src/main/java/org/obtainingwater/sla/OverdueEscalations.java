@@ -58,20 +58,25 @@ public class OverdueEscalations {
       return;
     }
     Date due = open.get(0).getDueDate();
-    escalate(applicationNumber, stage, taskName, open, due != null ? due.toInstant() : ClockUtil.getCurrentTime().toInstant());
+    escalate(applicationNumber, stage, taskName, open, due != null ? due.toInstant() : ClockUtil.getCurrentTime().toInstant(),
+        "overdue/" + open.get(0).getId());
   }
 
   /**
    * A permit ran past the permit stage's target since it started, revisions and refilings included.
    * It may be overdue while none of its tasks is open (a filing under way): the supervisor is told all
    * the same.
+   *
+   * @param permitInstanceId the activity instance of the permit sub-process that is overdue
    */
   public void escalatePermit(String processInstanceId, String applicationNumber, String permitName,
-      Collection<String> taskDefinitionKeys, Instant dueAt) {
-    escalate(applicationNumber, Stage.PERMITS, permitName, openTasks(processInstanceId, taskDefinitionKeys), dueAt);
+      String permitInstanceId, Collection<String> taskDefinitionKeys, Instant dueAt) {
+    escalate(applicationNumber, Stage.PERMITS, permitName, openTasks(processInstanceId, taskDefinitionKeys), dueAt,
+        "overdue/" + permitInstanceId);
   }
 
-  private void escalate(String applicationNumber, Stage stage, String work, List<Task> open, Instant dueAt) {
+  private void escalate(String applicationNumber, Stage stage, String work, List<Task> open, Instant dueAt,
+      String idempotencyKey) {
     List<Task> unflagged = open.stream().filter(task -> !isFlagged(task)).toList();
     if (!open.isEmpty() && unflagged.isEmpty()) {
       LOG.info("{} {}: already escalated", applicationNumber, work);
@@ -82,7 +87,8 @@ public class OverdueEscalations {
       tasks.setPriority(task.getId(), Math.max(task.getPriority(), OVERDUE_PRIORITY));
     }
     int target = targets.targetWorkingDays(stage).orElse(0);
-    notifier.notify(new OverdueNotice(applicationNumber, stage, work, target, dueAt, settings.supervisorOf(stage)));
+    notifier.notify(new OverdueNotice(applicationNumber, stage, work, target, dueAt, settings.supervisorOf(stage),
+        idempotencyKey));
   }
 
   private List<Task> openTasks(String processInstanceId, Collection<String> taskDefinitionKeys) {

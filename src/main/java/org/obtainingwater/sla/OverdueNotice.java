@@ -15,9 +15,12 @@ import org.obtainingwater.cases.Stage;
  * @param targetWorkingDays the stage's target
  * @param dueAt when the work was due
  * @param supervisor who is told
+ * @param idempotencyKey the same for every run of the escalation that tells of this work, so the messaging
+ *     system tells once: {@code overdue/<task id>} for a task, {@code overdue/<activity instance id>} for a
+ *     permit (docs/adr/0021)
  */
 public record OverdueNotice(String applicationNumber, Stage stage, String work, int targetWorkingDays, Instant dueAt,
-    Supervisor supervisor) {
+    Supervisor supervisor, String idempotencyKey) {
 
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

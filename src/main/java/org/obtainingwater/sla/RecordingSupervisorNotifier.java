@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import org.obtainingwater.adapters.AdapterJournal;
+import org.obtainingwater.adapters.IdempotentCalls;
 import org.obtainingwater.notification.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Local adapter: keeps the most recent notices in memory and logs them with the phone number
- * masked, so the application runs without the utility's messaging system.
+ * masked, so the application runs without the utility's messaging system. A notice repeated with the same
+ * idempotency key is not sent again.
  */
 @Component
 @ConditionalOnProperty(name = "obtaining-water.adapters.supervisor-notifier", havingValue = "recording",
@@ -22,21 +25,36 @@ public class RecordingSupervisorNotifier implements SupervisorNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(RecordingSupervisorNotifier.class);
   private static final int KEPT = 1_000;
 
+  /** The name of the supervisors' messaging in the adapter journal. */
+  public static final String SYSTEM = "supervisor-notifier";
+
   private final Deque<OverdueNotice> notices = new ArrayDeque<>();
   private final WorkingCalendar calendar;
+  private final IdempotentCalls calls;
 
-  RecordingSupervisorNotifier(WorkingCalendar calendar) {
+  RecordingSupervisorNotifier(WorkingCalendar calendar, AdapterJournal journal) {
     this.calendar = calendar;
+    this.calls = journal.calls(SYSTEM);
   }
 
   @Override
-  public synchronized void notify(OverdueNotice notice) {
+  public void notify(OverdueNotice notice) {
+    IdempotentCalls.Answer answer = calls.call(notice.idempotencyKey(), () -> {
+      record(notice);
+      LOG.info("Overdue notice to {} ({}): {}", notice.supervisor().name(), Masking.phone(notice.supervisor().phone()),
+          notice.text(calendar.zone()));
+      return notice.idempotencyKey();
+    });
+    if (answer.repeat()) {
+      LOG.info("Overdue notice {} for {} was already sent", notice.idempotencyKey(), notice.applicationNumber());
+    }
+  }
+
+  private synchronized void record(OverdueNotice notice) {
     if (notices.size() == KEPT) {
       notices.removeFirst();
     }
     notices.addLast(notice);
-    LOG.info("Overdue notice to {} ({}): {}", notice.supervisor().name(), Masking.phone(notice.supervisor().phone()),
-        notice.text(calendar.zone()));
   }
 
   /** Notices about one case, oldest first. */

@@ -10,7 +10,10 @@ public interface SupervisorNotifier {
 
   /**
    * Delivers one notice. Called from the escalation timer's job: throwing rolls the escalation back
-   * and the job is retried (three attempts, then an incident in Cockpit).
+   * and the job is retried (three attempts, then an incident in Cockpit). The job also runs again
+   * when this application died after the call and before the job committed: an adapter must send
+   * {@link OverdueNotice#idempotencyKey()} and the messaging system must tell once per key
+   * (docs/adr/0021).
    */
   void notify(OverdueNotice notice);
 }

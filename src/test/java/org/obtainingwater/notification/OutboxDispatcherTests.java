@@ -35,7 +35,7 @@ class OutboxDispatcherTests {
   final List<String> delivered = new ArrayList<>();
   boolean gatewayDown = true;
 
-  final SmsGateway gateway = (phone, text) -> {
+  final SmsGateway gateway = (messageId, phone, text) -> {
     if (gatewayDown) {
       throw new IllegalStateException("SMS gateway timed out");
     }

@@ -42,12 +42,12 @@ class EscalationSettingsTests {
   @Test
   void theNoticeNamesTheCaseTheWorkItsTargetAndWhenItWasDue_inTheUtilitysZone() {
     OverdueNotice notice = new OverdueNotice("GW-2026-000123", Stage.SURVEY, "现场查勘", 1,
-        java.time.Instant.parse("2026-11-30T07:00:00Z"), SERVICE);
+        java.time.Instant.parse("2026-11-30T07:00:00Z"), SERVICE, "overdue/task-1");
 
     assertThat(notice.text(java.time.ZoneId.of("Asia/Shanghai")))
         .isEqualTo("【超期督办】GW-2026-000123「现场查勘」已超过办理时限（1 个工作日），2026-11-30 15:00 到期仍未办结，请督促办理。");
     OverdueNotice permit = new OverdueNotice("GW-2026-000123", Stage.PERMITS, "办理占道挖掘许可", 2,
-        java.time.Instant.parse("2026-11-25T02:00:00Z"), SERVICE);
+        java.time.Instant.parse("2026-11-25T02:00:00Z"), SERVICE, "overdue/permit-1");
     assertThat(permit.text(java.time.ZoneId.of("Asia/Shanghai")))
         .isEqualTo("【超期督办】GW-2026-000123「办理占道挖掘许可」（行政审批）已超过办理时限（2 个工作日），2026-11-25 10:00 到期仍未办结，请督促办理。");
   }
