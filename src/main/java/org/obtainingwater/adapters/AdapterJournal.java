@@ -99,13 +99,15 @@ public class AdapterJournal {
     }
   }
 
-  /** Every line of a journal file, oldest first; none when there is no such file. */
+  /** Every complete line of a journal file, oldest first; none when there is no such file. */
   public static List<Entry> read(Path file) {
     if (file == null || !Files.exists(file)) {
       return List.of();
     }
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank())
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // A line being written as the file is read has no newline yet: it is read next time.
+      return text.substring(0, text.lastIndexOf('\n') + 1).lines().filter(line -> !line.isBlank())
           .map(Entry::parse).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.CaseDriver;
 import org.obtainingwater.TestCases;
+import org.obtainingwater.adapters.AdapterJournal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -111,6 +112,33 @@ class OutboxDispatcherTests {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(6).toMillis()));
     assertThat(dispatcher.dispatchDue()).isEqualTo(1);
     assertThat(outbox.entriesFor("GW-2026-900003").get(0).status()).isEqualTo(OutboxStatus.SENT);
+  }
+
+  @Test
+  void aNoticeHandedOverAgainAfterADeadNode_carriesTheSameMessageId_andTheGatewaySendsItOnce() {
+    outbox.send(notice("GW-2026-900004"));
+    long id = outbox.entriesFor("GW-2026-900004").get(0).id();
+    List<String> messageIds = new ArrayList<>();
+    RecordingSmsGateway recording = new RecordingSmsGateway(new AdapterJournal("", Duration.ZERO));
+    SmsGateway watched = (messageId, phone, text) -> {
+      messageIds.add(messageId);
+      return recording.deliver(messageId, phone, text);
+    };
+    OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, watched, engine.getRuntimeService(), false, 5,
+        Duration.ofMinutes(1), Duration.ofMinutes(5));
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    String reference = outbox.entriesFor("GW-2026-900004").get(0).gatewayReference();
+    // The node died after the gateway accepted and before it recorded SENT: its claim is all that is left.
+    jdbc.update("UPDATE notification_outbox SET status = 'SENDING', gateway_reference = NULL, sent_at = NULL, "
+        + "next_attempt_at = ? WHERE id = ?", NotificationOutbox.now().plusMinutes(5), id);
+
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(6).toMillis()));
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+    assertThat(messageIds).containsExactly(NotificationOutbox.messageId(id), NotificationOutbox.messageId(id));
+    assertThat(recording.deliveredTo("13812345678")).as("sent once").singleElement()
+        .extracting(RecordingSmsGateway.Delivery::reference).isEqualTo(reference);
+    assertThat(outbox.entriesFor("GW-2026-900004").get(0).gatewayReference()).isEqualTo(reference);
   }
 
   @Test
