@@ -19,11 +19,17 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -37,6 +43,7 @@ import org.obtainingwater.notification.OutboxEntry;
 import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitFilings;
 import org.obtainingwater.permits.PermitKind;
+import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -81,6 +88,9 @@ class TwoNodeClusterTests {
             "--spring.datasource.username=postgres", "--spring.datasource.password=",
             "--server.port=0",
             "--camunda.bpm.job-execution.enabled=true",
+            // Idle job executors look for due jobs at least every 2 s (default: backing off up to 60 s),
+            // so a timer made due by the test is picked up while it waits.
+            "--camunda.bpm.job-execution.max-wait=2000",
             // The job log records which node ran each job.
             "--camunda.bpm.generic-properties.properties.hostname=" + name);
   }
@@ -125,6 +135,50 @@ class TwoNodeClusterTests {
         .collect(Collectors.groupingBy(HistoricJobLog::getJobId, Collectors.counting()));
     assertThat(runsPerJob).as("every job ran once across both nodes").allSatisfy((job, runs) -> assertThat(runs).isEqualTo(1));
     assertThat(successes).extracting(HistoricJobLog::getHostname).isSubsetOf("node-a", "node-b");
+  }
+
+  @Test
+  void overdueTimersFallingDueAtOnce_escalateOnceAcrossBothNodes_eachTimerJobRunOnce() throws Exception {
+    ProcessEngine engineA = nodeA.getBean(ProcessEngine.class);
+    ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
+    assertThat(List.of(engineA, engineB)).as("both job executors run")
+        .allSatisfy(engine -> assertThat(((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor()
+            .isActive()).isTrue());
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ApiClient api = new ApiClient(port(i % 2 == 0 ? nodeA : nodeB));
+      Answer filed = api.apply(ApiClient.application(), "cluster-timer-" + i + "-" + System.nanoTime());
+      assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+      numbers.add(filed.json().get("applicationNumber").asText());
+    }
+    ManagementService management = engineA.getManagementService();
+    List<String> timers = new ArrayList<>();
+    Date now = new Date();
+    for (String number : numbers) {
+      await(engineA, number, REVIEW_APPLICATION);
+      // The intake task's 超过办理时限 timer, due a working day from now: made due now for both nodes at once.
+      Job timer = management.createJobQuery().processInstanceId(processInstanceId(engineA, number)).timers()
+          .activityId("boundaryEvent_reviewApplicationOverdue").singleResult();
+      timers.add(timer.getId());
+      management.setJobDuedate(timer.getId(), now);
+    }
+
+    RecordingSupervisorNotifier notifiedByA = nodeA.getBean(RecordingSupervisorNotifier.class);
+    RecordingSupervisorNotifier notifiedByB = nodeB.getBean(RecordingSupervisorNotifier.class);
+    poll(() -> management.createJobQuery().jobIds(Set.copyOf(timers)).count() == 0 ? true : null, "every timer ran");
+    for (String number : numbers) {
+      assertThat(notifiedByA.noticesFor(number).size() + notifiedByB.noticesFor(number).size())
+          .as(number + ": the supervisor is told once, by either node").isEqualTo(1);
+      Task intake = await(engineB, number, REVIEW_APPLICATION);
+      assertThat(engineB.getTaskService().getVariableLocal(intake.getId(), "overdue")).isEqualTo(true);
+    }
+    List<HistoricJobLog> timerRuns = engineB.getHistoryService().createHistoricJobLogQuery().successLog().list().stream()
+        .filter(log -> timers.contains(log.getJobId())).toList();
+    assertThat(timerRuns).as("one successful run per timer").hasSize(timers.size())
+        .extracting(HistoricJobLog::getJobId).doesNotHaveDuplicates();
+    assertThat(timerRuns).extracting(HistoricJobLog::getHostname).isSubsetOf("node-a", "node-b");
+    System.out.println("CLUSTER: timers run per node " + timerRuns.stream()
+        .collect(Collectors.groupingBy(HistoricJobLog::getHostname, Collectors.counting())));
   }
 
   static int port(ConfigurableApplicationContext node) {
