@@ -48,7 +48,10 @@ public class DemoStaffSetup extends AbstractCamundaConfiguration {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    IdentityService identity = engine.getIdentityService();
+    StaffAccessSetup.oneNodeAtATime(engine, () -> createUsers(engine.getIdentityService()));
+  }
+
+  private void createUsers(IdentityService identity) {
     for (DemoUser demo : USERS) {
       if (identity.createUserQuery().userId(demo.id()).count() == 0) {
         User user = identity.newUser(demo.id());

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -35,6 +37,7 @@ import org.obtainingwater.process.PreEngagementProcess;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, at every start and in every profile, what staff need to work: the staff groups, their
@@ -66,6 +69,29 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    oneNodeAtATime(engine, () -> setUp(engine));
+  }
+
+  /**
+   * Runs start-up set-up in one transaction that first takes the engine's start-up lock (a row lock on
+   * {@code ACT_GE_PROPERTY 'startup.lock'}, held to the commit), so nodes of a cluster that start together
+   * take turns: otherwise both find a filter missing and create it twice, both update the same grant and one
+   * fails to start with an optimistic locking exception. Each service call inside is its own engine command
+   * (flushed, so the next query sees it) joining that transaction.
+   */
+  static void oneNodeAtATime(ProcessEngine engine, Runnable setUp) {
+    SpringTransactionsProcessEngineConfiguration configuration =
+        (SpringTransactionsProcessEngineConfiguration) ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+    new TransactionTemplate(configuration.getTransactionManager()).executeWithoutResult(transaction -> {
+      configuration.getCommandExecutorTxRequired().execute(context -> {
+        context.getPropertyManager().acquireExclusiveLockForStartup();
+        return null;
+      });
+      setUp.run();
+    });
+  }
+
+  private void setUp(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     FilterService filters = engine.getFilterService();

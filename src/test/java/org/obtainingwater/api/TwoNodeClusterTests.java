@@ -26,7 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,6 +40,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.AtOnce;
 import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.api.ApiClient.Answer;
 import org.obtainingwater.notification.NotificationOutbox;
@@ -44,6 +49,7 @@ import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitFilings;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.sla.RecordingSupervisorNotifier;
+import org.obtainingwater.staff.StaffAccessSetup;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -179,6 +185,32 @@ class TwoNodeClusterTests {
     assertThat(timerRuns).extracting(HistoricJobLog::getHostname).isSubsetOf("node-a", "node-b");
     System.out.println("CLUSTER: timers run per node " + timerRuns.stream()
         .collect(Collectors.groupingBy(HistoricJobLog::getHostname, Collectors.counting())));
+  }
+
+  @Test
+  void bothNodesSettingUpStaffAccessAtOnce_createEachFilterAndGrantOnce() throws Exception {
+    ProcessEngine engineA = nodeA.getBean(ProcessEngine.class);
+    ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
+    FilterService filters = engineA.getFilterService();
+    // As after a release that adds filters: none exists yet when both nodes start.
+    filters.createFilterQuery().list().forEach(filter -> filters.deleteFilter(filter.getId()));
+    StaffAccessSetup setupA = nodeA.getBean(StaffAccessSetup.class);
+    StaffAccessSetup setupB = nodeB.getBean(StaffAccessSetup.class);
+
+    AtOnce.run(() -> {
+      setupA.postProcessEngineBuild(engineA);
+      return null;
+    }, () -> {
+      setupB.postProcessEngineBuild(engineB);
+      return null;
+    });
+
+    assertThat(filters.createFilterQuery().list()).extracting(Filter::getName).as("each filter once")
+        .doesNotHaveDuplicates().contains(StaffAccessSetup.MY_TASKS_FILTER, StaffAccessSetup.OVERDUE_TASKS_FILTER,
+            StaffAccessSetup.ALL_OPEN_TASKS_FILTER);
+    assertThat(engineB.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.FILTER).list())
+        .extracting(Authorization::getGroupId, Authorization::getResourceId).as("each filter granted once per group")
+        .doesNotHaveDuplicates();
   }
 
   static int port(ConfigurableApplicationContext node) {
