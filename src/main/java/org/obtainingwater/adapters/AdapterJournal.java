@@ -99,6 +99,13 @@ public class AdapterJournal {
     }
   }
 
+  /** Closed with the application context (an orderly stop; a killed process leaves it to the operating system). */
+  public synchronized void close() throws IOException {
+    if (channel != null) {
+      channel.close();
+    }
+  }
+
   /** Every complete line of a journal file, oldest first; none when there is no such file. */
   public static List<Entry> read(Path file) {
     if (file == null || !Files.exists(file)) {

@@ -34,7 +34,7 @@ public final class IdempotentCalls {
     this.latency = latency;
   }
 
-  /** How many keys were answered with an effect, in this life of the application and the journal's earlier ones. */
+  /** How many keys it remembers answering with an effect, from this life of the application and the journal's earlier ones. */
   public synchronized int effects() {
     return answers.size();
   }

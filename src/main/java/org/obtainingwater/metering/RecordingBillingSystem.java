@@ -3,6 +3,7 @@ package org.obtainingwater.metering;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.IdempotentCalls;
@@ -27,16 +28,18 @@ public class RecordingBillingSystem implements BillingSystem {
 
   private final Map<String, String> accounts = new LinkedHashMap<>();
   private final IdempotentCalls calls;
+  /** Accounts opened so far, in earlier lives of the application too (journal). */
+  private final AtomicLong opened;
 
   RecordingBillingSystem(AdapterJournal journal) {
     this.calls = journal.calls(SYSTEM);
+    this.opened = new AtomicLong(calls.effects());
   }
 
   @Override
   public String openAccount(CustomerAccountOpening opening) {
     IdempotentCalls.Answer answer = calls.call(opening.idempotencyKey(), () -> {
-      // Numbered after the accounts opened before, in earlier lives of the application too (journal).
-      String account = "YH%08d".formatted(calls.effects() + 1);
+      String account = "YH%08d".formatted(opened.incrementAndGet());
       LOG.info("Opened account {} for {} (meter {} DN{})", account, opening.applicationNumber(),
           opening.meterSerialNumber(), opening.meterDn());
       return account;

@@ -3,6 +3,7 @@ package org.obtainingwater.notification;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.IdempotentCalls;
@@ -32,15 +33,17 @@ public class RecordingSmsGateway implements SmsGateway {
 
   private final Deque<Delivery> delivered = new ArrayDeque<>();
   private final IdempotentCalls calls;
+  private final AtomicLong references;
 
   RecordingSmsGateway(AdapterJournal journal) {
     this.calls = journal.calls(SYSTEM);
+    this.references = new AtomicLong(calls.effects());
   }
 
   @Override
   public String deliver(String messageId, String phone, String text) {
     IdempotentCalls.Answer answer = calls.call(messageId, () -> {
-      String reference = "SMS-LOCAL-" + (calls.effects() + 1);
+      String reference = "SMS-LOCAL-" + references.incrementAndGet();
       record(new Delivery(reference, phone, text));
       LOG.info("SMS {} to {}: {}", reference, Masking.phone(phone), text);
       return reference;
