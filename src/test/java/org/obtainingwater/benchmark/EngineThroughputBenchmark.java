@@ -41,8 +41,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -62,7 +60,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -80,16 +77,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * JVM, so {@code -Xmx} of the run is the application's heap. Prints the table and writes it to
  * {@code target/benchmarks/engine-throughput.md}. Run (about 12 minutes):
  * <pre>mvn -B test -Dsurefire.excludedGroups= -Dgroups=benchmark -Dtest=EngineThroughputBenchmark -DargLine=-Xmx384m</pre>
- * Sizes: {@code -Dbench.bareInstances}, {@code -Dbench.realCases}, {@code -Dbench.repetitions}.
+ * Sizes: {@code -Dbench.bareInstances}, {@code -Dbench.realCases}, {@code -Dbench.repetitions}; settings to compare
+ * (a tuning before and after): {@code -Dbench.appArgs=--name=value,--other=value}.
  */
 @Tag("benchmark")
 class EngineThroughputBenchmark {
 
   static final int[] CONCURRENCY = {1, 4, 8};
   static final int REPETITIONS = Integer.getInteger("bench.repetitions", 3);
-  static final int BARE_INSTANCES = Integer.getInteger("bench.bareInstances", 300);
-  static final int REAL_CASES = Integer.getInteger("bench.realCases", 40);
-  static final long CEILING_MILLIS = Long.getLong("bench.ceilingMillis", 3000);
+  static final int BARE_INSTANCES = Integer.getInteger("bench.bareInstances", 150);
+  static final int REAL_CASES = Integer.getInteger("bench.realCases", 16);
+  static final long CEILING_MILLIS = Long.getLong("bench.ceilingMillis", 2000);
+  /** Extra application arguments, comma-separated, e.g. to measure a setting before a tuning changed it. */
+  static final String APP_ARGS = System.getProperty("bench.appArgs", "");
   static final String BARE_PROCESS = "bareThreeTasks";
 
   static final String CEILING = "JDBC insert+commit";
@@ -179,8 +179,7 @@ class EngineThroughputBenchmark {
       app = new SpringApplicationBuilder(ObtainingWaterApplication.class)
           .profiles("demo", "postgres")
           .initializers(context -> context.getBeanFactory().registerSingleton("benchmarkCommandProfile", commandProfile))
-          .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-              "--spring.datasource.password=", "--server.port=0");
+          .run(arguments(url));
       long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
       try {
         engine = app.getBean(ProcessEngine.class);
@@ -223,7 +222,7 @@ class EngineThroughputBenchmark {
         heapWatch.interrupt();
         Memory memory = new Memory(Runtime.getRuntime().maxMemory(), peakHeap.get(), live, gcCount() - gcCountBefore,
             gcMillis() - gcMillisBefore, startMillis, java.time.Duration.between(began, Instant.now()).toMillis());
-        String report = new Report(cells, profiles, memory, commits, machine(counters.version()), loadBefore, loadAfter,
+        String report = new Report(cells, profiles, memory, commits, machine(counters.version()) + (APP_ARGS.isBlank() ? "" : ". Application arguments: `" + APP_ARGS + "`"), loadBefore, loadAfter,
             BARE_INSTANCES, REAL_CASES, REPETITIONS).markdown();
         System.out.println();
         System.out.println(report);
@@ -235,7 +234,29 @@ class EngineThroughputBenchmark {
         app.close();
         counters.close();
       }
+      // A restart on the schema, users and deployment the first start created, as a node restarts in production.
+      long restartNanos = System.nanoTime();
+      try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ObtainingWaterApplication.class)
+          .profiles("demo", "postgres").run(arguments(url))) {
+        long restartMillis = (System.nanoTime() - restartNanos) / 1_000_000;
+        String line = String.format("%nRestart on the existing schema (same JVM, classes loaded): Spring context in %d ms, "
+            + "load %s.%n", restartMillis, load());
+        System.out.print(line);
+        Path out = Path.of("target", "benchmarks", "engine-throughput.md");
+        Files.writeString(out, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      }
     }
+  }
+
+  static String[] arguments(String url) {
+    List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+        "--spring.datasource.username=postgres", "--spring.datasource.password=", "--server.port=0"));
+    for (String argument : APP_ARGS.split(",")) {
+      if (!argument.isBlank()) {
+        arguments.add(argument.strip());
+      }
+    }
+    return arguments.toArray(String[]::new);
   }
 
   // --- the scenarios: one instance or case each ------------------------------------------
@@ -294,7 +315,7 @@ class EngineThroughputBenchmark {
     }
   }
 
-  /** Polls as a client that refreshes its task list does: every 5 ms, each poll counted as a read. */
+  /** Polls as a client that refreshes its task list does, every 10 ms; each poll is counted as a read. */
   <T> T awaitTask(Latencies latencies, java.util.concurrent.Callable<T> lookup, String what) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
@@ -302,7 +323,7 @@ class EngineThroughputBenchmark {
       if (found != null) {
         return found;
       }
-      Thread.sleep(5);
+      Thread.sleep(10);
     }
     throw new AssertionError("task " + what + " never came");
   }
