@@ -75,7 +75,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * at concurrency 1, 4 and 8, three repetitions interleaved. The application runs as in production
  * (profiles {@code demo,postgres}; the job executor and the outbox dispatcher on), started in this
  * JVM, so {@code -Xmx} of the run is the application's heap. Prints the table and writes it to
- * {@code target/benchmarks/engine-throughput.md}. Run (about 12 minutes):
+ * {@code target/benchmarks/engine-throughput.md}. Run (about 10 minutes):
  * <pre>mvn -B test -Dsurefire.excludedGroups= -Dgroups=benchmark -Dtest=EngineThroughputBenchmark -DargLine=-Xmx384m</pre>
  * Sizes: {@code -Dbench.bareInstances}, {@code -Dbench.realCases}, {@code -Dbench.repetitions}; settings to compare
  * (a tuning before and after): {@code -Dbench.appArgs=--name=value,--other=value}.

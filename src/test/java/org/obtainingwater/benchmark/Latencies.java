@@ -62,10 +62,6 @@ final class Latencies {
     return quantile(cases, quantile);
   }
 
-  synchronized int callCount() {
-    return calls.size();
-  }
-
   /** Nearest-rank quantile in milliseconds; NaN when nothing was measured. */
   static double quantile(List<Long> nanos, double quantile) {
     if (nanos.isEmpty()) {
