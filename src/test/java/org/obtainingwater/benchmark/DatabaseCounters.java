@@ -49,7 +49,8 @@ final class DatabaseCounters implements AutoCloseable {
   }
 
   String version() throws SQLException {
-    return single("SHOW server_version") + ", synchronous_commit=" + single("SHOW synchronous_commit")
+    return single("SHOW server_version") + ", fsync=" + single("SHOW fsync") + ", synchronous_commit="
+        + single("SHOW synchronous_commit")
         + ", shared_buffers=" + single("SHOW shared_buffers");
   }
 

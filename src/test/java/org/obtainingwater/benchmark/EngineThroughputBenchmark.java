@@ -90,6 +90,13 @@ class EngineThroughputBenchmark {
   static final long CEILING_MILLIS = Long.getLong("bench.ceilingMillis", 2000);
   /** Extra application arguments, comma-separated, e.g. to measure a setting before a tuning changed it. */
   static final String APP_ARGS = System.getProperty("bench.appArgs", "");
+  /**
+   * Commits are durable, as on the utility's database server: every commit waits for its WAL flush
+   * ({@code fsync=on}, {@code synchronous_commit=on}), so the ceiling is the database's real commit limit.
+   * zonky starts PostgreSQL without either (its defaults for tests, {@code -F} and {@code synchronous_commit=off});
+   * {@code -Dbench.durable=false} measures that, where a commit costs a round trip and no disk.
+   */
+  static final boolean DURABLE = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
   static final String BARE_PROCESS = "bareThreeTasks";
 
   static final String CEILING = "JDBC insert+commit";
@@ -165,8 +172,12 @@ class EngineThroughputBenchmark {
     long gcMillisBefore = gcMillis();
     String loadBefore = load();
     Instant began = Instant.now();
-    try (EmbeddedPostgres database = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
+    EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    if (DURABLE) {
+      server.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+    }
+    try (EmbeddedPostgres database = server.start()) {
       String url = database.getJdbcUrl("postgres", "postgres");
       try (Connection connection = database.getPostgresDatabase().getConnection();
           Statement statement = connection.createStatement()) {
