@@ -1,0 +1,70 @@
+package org.obtainingwater.scale;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Embedded PostgreSQL 17 (zonky) configured like a modest production server rather than zonky's
+ * small defaults: 1 GB shared buffers, room for a bulk load's write-ahead log, and the contrib
+ * modules auto_explain (plans of the measured calls, with ANALYZE, switched on by ALTER SYSTEM for one pass:
+ * a setting given here on the command line could not be changed that way) and
+ * pg_stat_statements. Durability is off (fsync, full page writes): the database is thrown away after
+ * the run, and reads, which are what is measured, do not depend on it. The server log goes to
+ * {@link #LOG_DIRECTORY}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class ScalePostgres {
+
+  static final Path LOG_DIRECTORY = Path.of("target", "tasklist-at-scale");
+  /** System property: a directory to keep the populated database in between runs (tens of GB at full size). */
+  static final String KEEP_DATABASE = "scale.database";
+
+  @Bean(destroyMethod = "close")
+  io.zonky.test.db.postgres.embedded.EmbeddedPostgres scalePostgresServer() throws IOException {
+    Files.createDirectories(LOG_DIRECTORY);
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+    String kept = System.getProperty(KEEP_DATABASE);
+    if (kept != null && !kept.isBlank()) {
+      // The populated database outlives the run: the next run measures without populating again.
+      builder.setDataDirectory(Path.of(kept)).setCleanDataDirectory(false).setPort(Integer.getInteger("scale.port", 54329));
+    }
+    return builder
+        .setServerConfig("shared_buffers", "1GB")
+        .setServerConfig("effective_cache_size", "8GB")
+        .setServerConfig("work_mem", "16MB")
+        .setServerConfig("maintenance_work_mem", "512MB")
+        .setServerConfig("max_wal_size", "4GB")
+        .setServerConfig("checkpoint_timeout", "30min")
+        .setServerConfig("fsync", "off")
+        .setServerConfig("full_page_writes", "off")
+        .setServerConfig("autovacuum", "off")
+        .setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
+        .setServerConfig("auto_explain.log_analyze", "on")
+        .setServerConfig("auto_explain.log_buffers", "on")
+        .setServerConfig("logging_collector", "on")
+        .setServerConfig("log_directory", LOG_DIRECTORY.toAbsolutePath().toString())
+        .setServerConfig("log_filename", "postgresql.log")
+        .start();
+  }
+
+  /** Pooled, as in production (zonky's own data source opens a connection per call). */
+  @Bean(destroyMethod = "close")
+  @Primary
+  DataSource scalePostgresDataSource(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(server.getPostgresDatabase());
+    pool.setMaximumPoolSize(10);
+    return new HikariDataSource(pool);
+  }
+}
