@@ -1,11 +1,14 @@
 package org.obtainingwater.scale;
 
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,10 +48,18 @@ final class CaseCloner {
    * for every copy; {@code node} of a copy is derived from g.
    */
   void plan(String select) {
+    plan(select, true);
+  }
+
+  /** {@code derive}: false when {@code select} reads an earlier plan (a part of it), which it replaces. */
+  void plan(String select, boolean derive) {
+    jdbc.execute("DROP TABLE IF EXISTS scale_plan");
+    jdbc.execute("CREATE UNLOGGED TABLE scale_plan AS " + (derive ? "SELECT g::bigint AS g, "
+        + "template_pi::varchar(64) AS template_pi, number::varchar(20) AS number, claimer::varchar(64) AS claimer, "
+        + "shift::interval AS shift, ('bm' || lpad(to_hex(g::bigint), 10, '0'))::varchar(12) AS node FROM (" + select
+        + ") plan" : select));
     jdbc.execute("DROP TABLE IF EXISTS scale_copy");
-    jdbc.execute("CREATE UNLOGGED TABLE scale_copy AS SELECT g::bigint AS g, template_pi::varchar(64) AS template_pi, "
-        + "number::varchar(20) AS number, claimer::varchar(64) AS claimer, shift::interval AS shift, "
-        + "('bm' || lpad(to_hex(g::bigint), 10, '0'))::varchar(12) AS node FROM (" + select + ") plan");
+    jdbc.execute("ALTER TABLE scale_plan RENAME TO scale_copy");
     jdbc.execute("CREATE INDEX scale_copy_template ON scale_copy (template_pi)");
     jdbc.execute("ANALYZE scale_copy");
   }
@@ -65,13 +76,33 @@ final class CaseCloner {
         + String.join(" UNION ALL ", ownedIds) + ") owned WHERE id IS NOT NULL");
     jdbc.execute("CREATE INDEX scale_owned_id ON scale_owned (id)");
     jdbc.execute("ANALYZE scale_owned");
+    // Bulk load as a restore does: secondary indexes built once afterwards, foreign-key triggers off
+    // during the copy (the copies refer only to copies and to rows that exist, by construction).
+    List<String> indexes = jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+        + "AND lower(tablename) IN (" + tables.stream().map(t -> "'" + t.name().toLowerCase(Locale.ROOT) + "'")
+            .collect(Collectors.joining(", ")) + ") AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+        String.class);
+    for (String index : indexes) {
+      jdbc.execute("DROP INDEX " + index.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
+    }
     Map<String, Long> written = new LinkedHashMap<>();
     for (Table table : tables) {
       long began = System.nanoTime();
-      written.put(table.name(), (long) jdbc.update(insert(table)));
-      System.out.printf("  %s: %d rows in %d ms%n", table.name(), written.get(table.name()),
-          (System.nanoTime() - began) / 1_000_000);
+      String insert = insert(table);
+      long rows = jdbc.execute((ConnectionCallback<Long>) connection -> {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET session_replication_role = replica");
+          long inserted = statement.executeLargeUpdate(insert);
+          statement.execute("SET session_replication_role = DEFAULT");
+          return inserted;
+        }
+      });
+      written.put(table.name(), rows);
+      System.out.printf("  %s: %d rows in %d ms%n", table.name(), rows, (System.nanoTime() - began) / 1_000_000);
     }
+    long building = System.nanoTime();
+    indexes.forEach(jdbc::execute);
+    System.out.printf("  %d secondary indexes built in %d ms%n", indexes.size(), (System.nanoTime() - building) / 1_000_000);
     return written;
   }
 

@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Embedded PostgreSQL 17 (zonky) configured like a modest production server rather than zonky's
@@ -29,8 +24,26 @@ class ScalePostgres {
   /** System property: a directory to keep the populated database in between runs (tens of GB at full size). */
   static final String KEEP_DATABASE = "scale.database";
 
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+  /**
+   * The server, started on first use. The application connects through Spring Boot's own pool and the
+   * postgres profile's settings (application-postgres.yaml), as in production.
+   */
+  static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() throws IOException {
+    if (server == null) {
+      server = start();
+    }
+    return server;
+  }
+
+  /** Closed with the Spring context, after the engine. */
   @Bean(destroyMethod = "close")
   io.zonky.test.db.postgres.embedded.EmbeddedPostgres scalePostgresServer() throws IOException {
+    return server();
+  }
+
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres start() throws IOException {
     Files.createDirectories(LOG_DIRECTORY);
     io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
         io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setRegisterShutdownHook(false);
@@ -56,15 +69,5 @@ class ScalePostgres {
         .setServerConfig("log_directory", LOG_DIRECTORY.toAbsolutePath().toString())
         .setServerConfig("log_filename", "postgresql.log")
         .start();
-  }
-
-  /** Pooled, as in production (zonky's own data source opens a connection per call). */
-  @Bean(destroyMethod = "close")
-  @Primary
-  DataSource scalePostgresDataSource(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
-    HikariConfig pool = new HikariConfig();
-    pool.setDataSource(server.getPostgresDatabase());
-    pool.setMaximumPoolSize(10);
-    return new HikariDataSource(pool);
   }
 }
