@@ -18,6 +18,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,9 +33,12 @@ import org.obtainingwater.scorecard.CaseFacts.Span;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the facts of every case whose water came on in a period, in four set-based queries whatever
@@ -43,30 +51,63 @@ import org.springframework.transaction.annotation.Transactional;
  * supervisors may call it (docs/adr/0012-scorecard-from-history.md).
  */
 @Repository
-class ScorecardHistory {
+class ScorecardHistory implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScorecardHistory.class);
 
 
   private final JdbcTemplate jdbc;
   private final String prefix;
+  private final TransactionTemplate snapshot;
+  /** The three history reads that run beside the stage read; requests beyond that wait their turn. */
+  private final ExecutorService readers = Executors.newFixedThreadPool(3, readerThreads());
 
-  ScorecardHistory(JdbcTemplate jdbc, ProcessEngine engine) {
+  ScorecardHistory(JdbcTemplate jdbc, ProcessEngine engine, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
   /**
    * The cases whose water came on in [from, to), with their facts, in order of water on. The four
-   * queries read one snapshot (repeatable read), so a case whose water comes on meanwhile is in all
-   * of them or in none.
+   * queries run at the same time on their own connections, each in a read-only transaction: reading is
+   * what a scorecard costs, and the database works on them in parallel. A case whose water comes on
+   * while they run is not among the period's cases of the stage read; what the other reads find of it
+   * is left out, so the figures are those of the moment the stage read began, give or take a callback
+   * recorded during the reads (docs/adr/0012-scorecard-from-history.md).
    */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   List<CaseFacts> connectedCases(Instant from, Instant to) {
     OffsetDateTime start = from.atOffset(ZoneOffset.UTC);
     OffsetDateTime end = to.atOffset(ZoneOffset.UTC);
-    Map<String, Draft> cases = new HashMap<>();
     long began = System.nanoTime();
+    Future<Timed<Map<String, Fee>>> fees = readers.submit(() -> timed(() -> fees(start, end)));
+    Future<Timed<Map<String, List<Score>>>> scores = readers.submit(() -> timed(() -> scores(start, end)));
+    Future<Timed<Map<String, Integer>>> procedures = readers.submit(() -> timed(() -> procedures(start, end)));
+    Timed<Map<String, Draft>> stages = timed(() -> stages(start, end));
+    Map<String, Draft> cases = stages.value();
+    Timed<Map<String, Fee>> feesRead = result(fees);
+    Timed<Map<String, List<Score>>> scoresRead = result(scores);
+    Timed<Map<String, Integer>> proceduresRead = result(procedures);
+    cases.values().forEach(draft -> {
+      Fee fee = feesRead.value().getOrDefault(draft.processInstanceId, Fee.NONE);
+      draft.customerFee = fee.customerFee();
+      draft.feeWaived = fee.waived();
+      draft.scores.addAll(scoresRead.value().getOrDefault(draft.processInstanceId, List.of()));
+      draft.procedures = proceduresRead.value().getOrDefault(draft.processInstanceId, 0);
+    });
+    LOG.debug("Read {} cases in {} ms, at the same time: stages {} ms, fee variables {} ms, callback scores {} ms, "
+        + "procedures {} ms", cases.size(), millis(began, System.nanoTime()), stages.millis(), feesRead.millis(),
+        scoresRead.millis(), proceduresRead.millis());
+
+    return cases.values().stream().map(Draft::facts)
+        .sorted(Comparator.comparing(CaseFacts::waterOnAt).thenComparing(CaseFacts::applicationNumber)).toList();
+  }
+
+  /** The period's cases from the case table, with every stage they went through. */
+  private Map<String, Draft> stages(OffsetDateTime start, OffsetDateTime end) {
+    Map<String, Draft> cases = new HashMap<>();
     jdbc.query("SELECT a.application_number, a.process_instance_id, a.received_at, s.stage, s.entered_at, s.left_at "
         + "FROM application_stage w JOIN application a ON a.application_number = w.application_number "
         + "JOIN application_stage s ON s.application_number = w.application_number "
@@ -82,51 +123,88 @@ class ScorecardHistory {
             draft.waterOnAt = span.entered();
           }
         }, start, end);
-    if (cases.isEmpty()) {
-      return List.of();
-    }
-    long stagesRead = System.nanoTime();
+    return cases;
+  }
 
+  /** The fee and whether it was waived, process-level values, by process instance. */
+  private Map<String, Fee> fees(OffsetDateTime start, OffsetDateTime end) {
+    Map<String, Fee> fees = new HashMap<>();
     jdbc.query("SELECT v.PROC_INST_ID_, v.NAME_, v.VAR_TYPE_, v.DOUBLE_, v.LONG_ " + periodCasesWith("ACT_HI_VARINST v")
         + " AND v.NAME_ IN (?, ?) AND v.EXECUTION_ID_ = v.PROC_INST_ID_", rs -> { // process-level values only
-          Draft draft = cases.get(rs.getString(1));
+          Fee fee = fees.getOrDefault(rs.getString(1), Fee.NONE);
           Double value = number(rs, rs.getString(3), 4, 5);
           if (CUSTOMER_FEE.name().equals(rs.getString(2))) {
-            draft.customerFee = value;
+            fee = new Fee(value, fee.waived());
           } else if (value != null) {
-            draft.feeWaived = value != 0;
+            fee = new Fee(fee.customerFee(), value != 0);
           }
+          fees.put(rs.getString(1), fee);
         }, start, end, CUSTOMER_FEE.name(), FEE_WAIVED.name());
-    long variablesRead = System.nanoTime();
+    return fees;
+  }
 
+  /** Every satisfaction score recorded, each update of the variable, by process instance. */
+  private Map<String, List<Score>> scores(OffsetDateTime start, OffsetDateTime end) {
+    Map<String, List<Score>> scores = new HashMap<>();
     jdbc.query("SELECT d.PROC_INST_ID_, d.VAR_TYPE_, d.DOUBLE_, d.LONG_, d.TIME_, d.SEQUENCE_COUNTER_ "
         + periodCasesWith("ACT_HI_DETAIL d") + " AND d.NAME_ = ? AND d.TYPE_ = 'VariableUpdate'", rs -> {
           Double score = number(rs, rs.getString(2), 3, 4);
           if (score != null) {
             Timestamp time = rs.getTimestamp(5);
-            cases.get(rs.getString(1)).scores.add(new Score(time.getTime(), rs.getLong(6), score.intValue()));
+            scores.computeIfAbsent(rs.getString(1), id -> new ArrayList<>(2))
+                .add(new Score(time.getTime(), rs.getLong(6), score.intValue()));
           }
         }, start, end, SATISFACTION_SCORE.name());
-    long scoresRead = System.nanoTime();
+    return scores;
+  }
 
+  /** How many customer procedures each case completed. */
+  private Map<String, Integer> procedures(OffsetDateTime start, OffsetDateTime end) {
     String[] procedures = Arrays.stream(CustomerProcedure.values()).map(CustomerProcedure::elementId).toArray(String[]::new);
     Object[] arguments = new Object[2 + procedures.length];
     arguments[0] = start;
     arguments[1] = end;
     System.arraycopy(procedures, 0, arguments, 2, procedures.length);
+    Map<String, Integer> counts = new HashMap<>();
     jdbc.query("SELECT i.PROC_INST_ID_, COUNT(*) "
         + periodCasesWith("ACT_HI_ACTINST i") + " AND i.ACT_ID_ IN (" + String.join(", ", Collections.nCopies(procedures.length, "?")) + ") "
         + "AND i.END_TIME_ IS NOT NULL AND i.ACT_INST_STATE_ <> 2 " // 2: canceled, the customer did not do it
         + "GROUP BY i.PROC_INST_ID_", rs -> {
-          cases.get(rs.getString(1)).procedures = rs.getInt(2);
+          counts.put(rs.getString(1), rs.getInt(2));
         }, arguments);
-    long proceduresRead = System.nanoTime();
-    LOG.debug("Read {} cases: stages {} ms, fee variables {} ms, callback scores {} ms, procedures {} ms", cases.size(),
-        millis(began, stagesRead), millis(stagesRead, variablesRead), millis(variablesRead, scoresRead),
-        millis(scoresRead, proceduresRead));
+    return counts;
+  }
 
-    return cases.values().stream().map(Draft::facts)
-        .sorted(Comparator.comparing(CaseFacts::waterOnAt).thenComparing(CaseFacts::applicationNumber)).toList();
+  /** Runs a read in its own read-only transaction and says how long it took. */
+  private <T> Timed<T> timed(Supplier<T> read) {
+    long began = System.nanoTime();
+    T value = snapshot.execute(status -> read.get());
+    return new Timed<>(value, millis(began, System.nanoTime()));
+  }
+
+  private static CustomizableThreadFactory readerThreads() {
+    CustomizableThreadFactory threads = new CustomizableThreadFactory("scorecard-read-");
+    threads.setDaemon(true);
+    return threads;
+  }
+
+  private static <T> T result(Future<T> read) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the scorecard", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void destroy() {
+    readers.shutdownNow();
   }
 
   /** How many cases ended in [from, to) other than with water on, by outcome. */
@@ -171,6 +249,13 @@ class ScorecardHistory {
   }
 
   private record Score(long time, long sequence, int value) {
+  }
+
+  private record Fee(Double customerFee, Boolean waived) {
+    static final Fee NONE = new Fee(null, null);
+  }
+
+  private record Timed<T>(T value, long millis) {
   }
 
   private static final class Draft {
