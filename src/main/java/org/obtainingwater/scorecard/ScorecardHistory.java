@@ -58,16 +58,16 @@ class ScorecardHistory implements DisposableBean {
 
   private final JdbcTemplate jdbc;
   private final String prefix;
-  private final TransactionTemplate snapshot;
+  private final TransactionTemplate readOnly;
   /** The three history reads that run beside the stage read; requests beyond that wait their turn. */
   private final ExecutorService readers = Executors.newFixedThreadPool(3, readerThreads());
 
   ScorecardHistory(JdbcTemplate jdbc, ProcessEngine engine, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
-    this.snapshot = new TransactionTemplate(transactions);
-    this.snapshot.setReadOnly(true);
-    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
   /**
@@ -178,7 +178,7 @@ class ScorecardHistory implements DisposableBean {
   /** Runs a read in its own read-only transaction and says how long it took. */
   private <T> Timed<T> timed(Supplier<T> read) {
     long began = System.nanoTime();
-    T value = snapshot.execute(status -> read.get());
+    T value = readOnly.execute(status -> read.get());
     return new Timed<>(value, millis(began, System.nanoTime()));
   }
 
