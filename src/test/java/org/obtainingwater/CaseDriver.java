@@ -2,12 +2,16 @@ package org.obtainingwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +33,26 @@ public final class CaseDriver {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
+  }
+
+  /** The utility's zone: the local times the clocked methods take are Beijing time. */
+  public static final ZoneId UTILITY_ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** Sets the engine's clock to a local time of the utility, e.g. {@code 2025-09-01T09:00}. */
+  public static void clockAt(String localTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(UTILITY_ZONE).toInstant()));
+  }
+
+  /** Files an application at that local time (the engine's clock stays there). */
+  public ProcessInstance applyAt(String localTime, VariableMap application) {
+    clockAt(localTime);
+    return apply(application);
+  }
+
+  /** Completes the stage's open task at that local time (the engine's clock stays there). */
+  public void completeAt(ProcessInstance instance, String localTime, String taskDefinitionKey, VariableMap submitted) {
+    clockAt(localTime);
+    complete(instance, taskDefinitionKey, submitted);
   }
 
   /** Files an application and runs the steps up to the first task (intake). */

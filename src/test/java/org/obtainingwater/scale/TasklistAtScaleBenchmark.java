@@ -31,11 +31,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +84,6 @@ class TasklistAtScaleBenchmark {
   static final int DETAILED_CASES = Integer.getInteger("scale.detailedCases", 100_000);
   static final int CALLS = Integer.getInteger("scale.calls", 300);
   static final int WARM_UP = 30;
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** Finished copies are spread over five years (the history's time to live) starting here. */
   static final String FINISHED_FROM = "2021-01-04T09:00";
   static final String SCORECARD_FROM = "2024-03-01";
@@ -345,18 +341,12 @@ class TasklistAtScaleBenchmark {
   }
 
   private static ProcessInstance start(CaseDriver cases, String localTime) {
-    at(localTime);
-    return cases.apply(application());
+    return cases.applyAt(localTime, application());
   }
 
   private static void step(CaseDriver cases, ProcessInstance instance, String localTime, String task,
       org.camunda.bpm.engine.variable.VariableMap submitted) {
-    at(localTime);
-    cases.complete(instance, task, submitted);
-  }
-
-  private static void at(String localTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(ZONE).toInstant()));
+    cases.completeAt(instance, localTime, task, submitted);
   }
 
   // --- copies --------------------------------------------------------------------------------

@@ -27,10 +27,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -69,7 +66,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ScorecardContract {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final String NOVEMBER = "from=2025-11-01&to=2025-11-30";
   static final String SUPERVISOR = "wulei";
   static final String PASSWORD = "demo";
@@ -135,17 +131,15 @@ abstract class ScorecardContract {
   }
 
   ProcessInstance apply(String localTime) {
-    at(localTime);
-    return cases.apply(application());
+    return cases.applyAt(localTime, application());
   }
 
   void step(ProcessInstance instance, String localTime, String task, VariableMap submitted) {
-    at(localTime);
-    cases.complete(instance, task, submitted);
+    cases.completeAt(instance, localTime, task, submitted);
   }
 
   static void at(String localTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(ZONE).toInstant()));
+    CaseDriver.clockAt(localTime);
   }
 
   // --- Figures -----------------------------------------------------------------------------------

@@ -23,10 +23,8 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Random;
 
@@ -47,7 +45,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class SeptemberCases {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final String FROM = "2025-09-01";
   static final String TO = "2025-09-30";
 
@@ -149,17 +146,11 @@ final class SeptemberCases {
   }
 
   private ProcessInstance start(String localTime) {
-    at(localTime);
-    return cases.apply(application());
+    return cases.applyAt(localTime, application());
   }
 
   private void step(ProcessInstance instance, String localTime, String task, VariableMap submitted) {
-    at(localTime);
-    cases.complete(instance, task, submitted);
-  }
-
-  private static void at(String localTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(ZONE).toInstant()));
+    cases.completeAt(instance, localTime, task, submitted);
   }
 
 }
