@@ -26,6 +26,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.staff.DemoStaffSetup;
@@ -103,6 +107,9 @@ class StaffRestWorkflowTests {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  StaffAccessSetup setup;
+
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -127,17 +134,40 @@ class StaffRestWorkflowTests {
     // Tasklist opens the filter with the lowest priority.
     assertThat(filterNamesByPriority("wangqiang"))
         .containsExactly(StaffGroup.SURVEY.filterName(), StaffAccessSetup.OVERDUE_TASKS_FILTER,
-            StaffAccessSetup.MY_TASKS_FILTER);
+            StaffAccessSetup.DUE_SOON_TASKS_FILTER, StaffAccessSetup.MY_TASKS_FILTER);
   }
 
   @Test
-  void supervisors_alsoSeeEveryOpenTaskOfEveryStage() throws Exception {
+  void supervisors_getTheSharedFiltersAndNoListOfEveryOpenTask_butMayReadEveryStagesTasks() throws Exception {
     String instanceId = startCase();
     awaitTask("lina", instanceId, REVIEW_APPLICATION);
 
-    assertThat(filterNamesByPriority("wulei")).containsExactlyInAnyOrder(StaffGroup.SUPERVISORS.filterName(),
-        StaffAccessSetup.OVERDUE_TASKS_FILTER, StaffAccessSetup.MY_TASKS_FILTER, StaffAccessSetup.ALL_OPEN_TASKS_FILTER);
+    assertThat(filterNamesByPriority("wulei")).containsExactly(StaffGroup.SUPERVISORS.filterName(),
+        StaffAccessSetup.OVERDUE_TASKS_FILTER, StaffAccessSetup.DUE_SOON_TASKS_FILTER, StaffAccessSetup.MY_TASKS_FILTER);
     assertThat(get("wulei", "/task?processInstanceId=" + instanceId)).hasSize(1);
+  }
+
+  @Test
+  void aFilterThisApplicationRetired_isDeletedAtStart_withItsGrants() {
+    Filter retired = filters.saveFilter(filters.newTaskFilter("全部在办任务")
+        .setQuery(engine.getTaskService().createTaskQuery()));
+    engine.getAuthorizationService().saveAuthorization(grantReadOnFilter(retired.getId(), "supervisors"));
+
+    setup.postProcessEngineBuild(engine);
+
+    assertThat(filters.createFilterQuery().filterName("全部在办任务").count()).isZero();
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.FILTER)
+        .resourceId(retired.getId()).count()).isZero();
+    assertThat(filters.createFilterQuery().filterName(StaffAccessSetup.DUE_SOON_TASKS_FILTER).count()).isOne();
+  }
+
+  private Authorization grantReadOnFilter(String filterId, String groupId) {
+    Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(groupId);
+    grant.setResource(Resources.FILTER);
+    grant.setResourceId(filterId);
+    grant.addPermission(Permissions.READ);
+    return grant;
   }
 
   @Test

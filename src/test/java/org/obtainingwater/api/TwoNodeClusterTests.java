@@ -207,7 +207,7 @@ class TwoNodeClusterTests {
 
     assertThat(filters.createFilterQuery().list()).extracting(Filter::getName).as("each filter once")
         .doesNotHaveDuplicates().contains(StaffAccessSetup.MY_TASKS_FILTER, StaffAccessSetup.OVERDUE_TASKS_FILTER,
-            StaffAccessSetup.ALL_OPEN_TASKS_FILTER);
+            StaffAccessSetup.DUE_SOON_TASKS_FILTER);
     assertThat(engineB.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.FILTER).list())
         .extracting(Authorization::getGroupId, Authorization::getResourceId).as("each filter granted once per group")
         .doesNotHaveDuplicates();

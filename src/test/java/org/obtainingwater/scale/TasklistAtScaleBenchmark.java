@@ -507,11 +507,13 @@ class TasklistAtScaleBenchmark {
         "/engine-rest/filter/" + overdue + "/list?firstResult=0&maxResults=15", tasklistDefault));
     calls.add(Call.post(StaffAccessSetup.OVERDUE_TASKS_FILTER + " list (supervisor)", "wulei",
         "/engine-rest/filter/" + overdue + "/list?firstResult=0&maxResults=15", tasklistDefault));
-    String all = filters.get(StaffAccessSetup.ALL_OPEN_TASKS_FILTER);
-    calls.add(Call.post(StaffAccessSetup.ALL_OPEN_TASKS_FILTER + " list (supervisor)", "wulei",
-        "/engine-rest/filter/" + all + "/list?firstResult=0&maxResults=15", tasklistDefault));
-    calls.add(Call.post(StaffAccessSetup.ALL_OPEN_TASKS_FILTER + " count (supervisor)", "wulei",
-        "/engine-rest/filter/" + all + "/count", tasklistDefault));
+    String dueSoon = filters.get(StaffAccessSetup.DUE_SOON_TASKS_FILTER);
+    calls.add(Call.post(StaffAccessSetup.DUE_SOON_TASKS_FILTER + " list", "liuyang",
+        "/engine-rest/filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistDefault));
+    calls.add(Call.post(StaffAccessSetup.DUE_SOON_TASKS_FILTER + " list (supervisor)", "wulei",
+        "/engine-rest/filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistDefault));
+    calls.add(Call.post(StaffAccessSetup.DUE_SOON_TASKS_FILTER + " count (supervisor)", "wulei",
+        "/engine-rest/filter/" + dueSoon + "/count", tasklistDefault));
     calls.add(Call.get("GET /api/v1/applications/{finished}", null, "/api/v1/applications/" + finishedNumber));
     calls.add(Call.get("GET /api/v1/applications/{running}", null, "/api/v1/applications/" + runningNumber));
     Call scorecard = Call.get("GET /api/scorecard one month (supervisor)", "wulei",

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.obtainingwater.CaseDriver;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.CaseVariables;
@@ -128,9 +129,9 @@ abstract class OverdueEscalationContract {
     assertThat(flagged.getPriority()).isEqualTo(OverdueEscalations.OVERDUE_PRIORITY);
     assertThat(timers(instance)).as("the timer fired once and is gone").isEmpty();
 
-    assertThat(overdueFilterFor("lina")).extracting(Task::getId).contains(intake.getId());
-    assertThat(overdueFilterFor("wulei")).extracting(Task::getId).contains(intake.getId());
-    assertThat(overdueFilterFor("wangqiang")).as("the surveyor may not see intake tasks")
+    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "lina")).extracting(Task::getId).contains(intake.getId());
+    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "wulei")).extracting(Task::getId).contains(intake.getId());
+    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "wangqiang")).as("the surveyor may not see intake tasks")
         .extracting(Task::getId).doesNotContain(intake.getId());
 
     clockAt("2026-12-03T09:00");
@@ -243,7 +244,7 @@ abstract class OverdueEscalationContract {
       assertThat(notice.dueAt()).isEqualTo(shanghai("2026-11-25T10:00"));
     });
     assertThat(isFlagged(refiled)).as("the permit's open task is part of the overdue permit").isTrue();
-    assertThat(overdueFilterFor("chenjie")).extracting(Task::getId).contains(refiled.getId());
+    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "chenjie")).extracting(Task::getId).contains(refiled.getId());
 
     clockAt("2026-11-26T09:01"); // the refiled task's own due date: already escalated with its permit
     cases.executeJobs(instance);
@@ -284,15 +285,36 @@ abstract class OverdueEscalationContract {
   }
 
   @Test
-  void overdueFilter_isSharedWithEveryGroup_withTheTaskCardColumns_andCreatedOnce() {
+  void dueSoonFilter_listsTasksDueWithin24HoursAndNotYetOverdue_toThoseWhoMaySeeThem() {
+    clockAt("2026-11-27T15:00"); // Friday afternoon: the intake task is due Monday 15:00
+    ProcessInstance instance = cases.apply(application());
+    Task intake = cases.task(instance, REVIEW_APPLICATION);
+    String dueSoon = StaffAccessSetup.DUE_SOON_TASKS_FILTER;
+
+    assertThat(filterFor(dueSoon, "lina")).extracting(Task::getId).as("due in three days")
+        .doesNotContain(intake.getId());
+
+    clockAt("2026-11-30T09:00"); // six hours before it is due
+    assertThat(filterFor(dueSoon, "lina")).extracting(Task::getId).contains(intake.getId());
+    assertThat(filterFor(dueSoon, "wulei")).extracting(Task::getId).contains(intake.getId());
+    assertThat(filterFor(dueSoon, "wangqiang")).as("the surveyor may not see intake tasks")
+        .extracting(Task::getId).doesNotContain(intake.getId());
+
+    clockAt("2026-11-30T15:01"); // overdue: it belongs to 已超期任务 now
+    assertThat(filterFor(dueSoon, "lina")).extracting(Task::getId).doesNotContain(intake.getId());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {StaffAccessSetup.OVERDUE_TASKS_FILTER, StaffAccessSetup.DUE_SOON_TASKS_FILTER})
+  void sharedFilter_isSharedWithEveryGroup_withTheTaskCardColumns_andCreatedOnce(String name) {
     FilterService filters = engine.getFilterService();
-    List<Filter> overdue = filters.createFilterQuery().filterName(StaffAccessSetup.OVERDUE_TASKS_FILTER).list();
-    assertThat(overdue).hasSize(1);
+    List<Filter> shared = filters.createFilterQuery().filterName(name).list();
+    assertThat(shared).hasSize(1);
     Filter queue = filters.createFilterQuery().filterName(StaffGroup.SURVEY.filterName()).singleResult();
-    assertThat(overdue.get(0).getProperties().get("variables")).isEqualTo(queue.getProperties().get("variables"));
+    assertThat(shared.get(0).getProperties().get("variables")).isEqualTo(queue.getProperties().get("variables"));
     for (StaffGroup group : StaffGroup.values()) {
       assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(group.id())
-          .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).resourceId(overdue.get(0).getId())
+          .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).resourceId(shared.get(0).getId())
           .count()).as(group.id()).isEqualTo(1);
     }
   }
@@ -324,12 +346,11 @@ abstract class OverdueEscalationContract {
     return Boolean.TRUE.equals(tasks().getVariableLocal(task.getId(), CaseVariables.OVERDUE.name()));
   }
 
-  /** The overdue filter's tasks as Tasklist lists them for this user, with the user's rights. */
-  List<Task> overdueFilterFor(String userId) {
+  /** The shared filter's tasks as Tasklist lists them for this user, with the user's rights. */
+  List<Task> filterFor(String filterName, String userId) {
     IdentityService identity = engine.getIdentityService();
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    Filter filter = engine.getFilterService().createFilterQuery().filterName(StaffAccessSetup.OVERDUE_TASKS_FILTER)
-        .singleResult();
+    Filter filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
     identity.setAuthentication(userId, groups);
     try {
       return engine.getFilterService().list(filter.getId());
