@@ -9,11 +9,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Date;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -104,6 +106,15 @@ public class WorkingCalendar {
    */
   public Instant add(Instant start, String isoDuration) {
     return add(start, workingTime(isoDuration));
+  }
+
+  /**
+   * One working day after the engine's clock: where the Tasklist filter 即将超期任务 ends
+   * ({@code ${workingCalendar.oneWorkingDayFromNow()}}, {@code StaffAccessSetup}). On a Friday afternoon
+   * that reaches into Monday afternoon.
+   */
+  public Date oneWorkingDayFromNow() {
+    return Date.from(add(ClockUtil.getCurrentTime().toInstant(), "P1D"));
   }
 
   /** The instant {@code workingTime} of office time after {@code start}. */

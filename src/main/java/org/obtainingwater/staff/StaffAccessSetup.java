@@ -60,7 +60,7 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
   /** Tasks that ran past their stage's target and were escalated; each user sees those they may see anyway. */
   public static final String OVERDUE_TASKS_FILTER = "已超期任务";
 
-  /** Early warning: open tasks due within the next 24 hours and not yet overdue; each user sees those they may see. */
+  /** Early warning: open tasks due within one working day and not yet overdue; each user sees those they may see. */
   public static final String DUE_SOON_TASKS_FILTER = "即将超期任务";
 
   /**
@@ -120,10 +120,10 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
     Filter overdue = filter(filters, OVERDUE_TASKS_FILTER, "超过办理时限、已督办的任务，优先级高、到期早的在前", 45,
         engine.getTaskService().createTaskQuery().taskVariableValueEquals(OVERDUE.name(), true)
             .orderByTaskPriority().desc().orderByDueDate().asc());
-    // Due within 24 hours and not yet overdue: the tasks to do today before they are escalated.
-    Filter dueSoon = filter(filters, DUE_SOON_TASKS_FILTER, "24小时内到期、尚未超期的任务，到期早的在前", 46,
+    // Due within one working day and not yet overdue: the tasks to finish before they are escalated.
+    Filter dueSoon = filter(filters, DUE_SOON_TASKS_FILTER, "一个工作日内到期、尚未超期的任务，到期早的在前", 46,
         engine.getTaskService().createTaskQuery().dueAfterExpression("${now()}")
-            .dueBeforeExpression("${dateTime().plusDays(1).toDate()}").orderByDueDate().asc());
+            .dueBeforeExpression("${workingCalendar.oneWorkingDayFromNow()}").orderByDueDate().asc());
     for (StaffGroup group : StaffGroup.values()) {
       grant(authorizations, group.id(), FILTER, mine.getId(), READ);
       grant(authorizations, group.id(), FILTER, overdue.getId(), READ);

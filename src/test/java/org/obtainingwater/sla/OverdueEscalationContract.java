@@ -21,6 +21,7 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -285,23 +286,38 @@ abstract class OverdueEscalationContract {
   }
 
   @Test
-  void dueSoonFilter_listsTasksDueWithin24HoursAndNotYetOverdue_toThoseWhoMaySeeThem() {
+  void dueSoonFilter_listsTasksDueWithinOneWorkingDayAndNotYetOverdue_toThoseWhoMaySeeThem() {
+    clockAt("2026-11-26T09:00");
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(40, false, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    Task construction = cases.task(instance, BUILD_EXTERNAL_PIPELINE); // ten working days
+    Instant due = construction.getDueDate().toInstant();
+    String dueSoon = StaffAccessSetup.DUE_SOON_TASKS_FILTER;
+
+    assertThat(filterFor(dueSoon, "liuyang")).extracting(Task::getId).as("due in ten working days")
+        .doesNotContain(construction.getId());
+
+    ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofHours(2))));
+    assertThat(filterFor(dueSoon, "liuyang")).extracting(Task::getId).contains(construction.getId());
+    assertThat(filterFor(dueSoon, "wulei")).extracting(Task::getId).contains(construction.getId());
+    assertThat(filterFor(dueSoon, "lina")).as("intake may not see construction tasks")
+        .extracting(Task::getId).doesNotContain(construction.getId());
+
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1)))); // overdue: 已超期任务's now
+    assertThat(filterFor(dueSoon, "liuyang")).extracting(Task::getId).doesNotContain(construction.getId());
+  }
+
+  @Test
+  void dueSoonFilter_onFridayAfternoon_reachesOverTheWeekendToMondaysTasks() {
     clockAt("2026-11-27T15:00"); // Friday afternoon: the intake task is due Monday 15:00
     ProcessInstance instance = cases.apply(application());
     Task intake = cases.task(instance, REVIEW_APPLICATION);
-    String dueSoon = StaffAccessSetup.DUE_SOON_TASKS_FILTER;
 
-    assertThat(filterFor(dueSoon, "lina")).extracting(Task::getId).as("due in three days")
-        .doesNotContain(intake.getId());
-
-    clockAt("2026-11-30T09:00"); // six hours before it is due
-    assertThat(filterFor(dueSoon, "lina")).extracting(Task::getId).contains(intake.getId());
-    assertThat(filterFor(dueSoon, "wulei")).extracting(Task::getId).contains(intake.getId());
-    assertThat(filterFor(dueSoon, "wangqiang")).as("the surveyor may not see intake tasks")
-        .extracting(Task::getId).doesNotContain(intake.getId());
-
-    clockAt("2026-11-30T15:01"); // overdue: it belongs to 已超期任务 now
-    assertThat(filterFor(dueSoon, "lina")).extracting(Task::getId).doesNotContain(intake.getId());
+    clockAt("2026-11-27T16:00");
+    assertThat(filterFor(StaffAccessSetup.DUE_SOON_TASKS_FILTER, "lina")).extracting(Task::getId)
+        .as("due Monday 15:00, within one working day of Friday 16:00").contains(intake.getId());
   }
 
   @ParameterizedTest
