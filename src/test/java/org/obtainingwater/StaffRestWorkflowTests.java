@@ -134,11 +134,11 @@ class StaffRestWorkflowTests {
     // Tasklist opens the filter with the lowest priority.
     assertThat(filterNamesByPriority("wangqiang"))
         .containsExactly(StaffGroup.SURVEY.filterName(), StaffAccessSetup.OVERDUE_TASKS_FILTER,
-            StaffAccessSetup.DUE_SOON_TASKS_FILTER, StaffAccessSetup.MY_TASKS_FILTER);
+            StaffAccessSetup.MY_TASKS_FILTER);
   }
 
   @Test
-  void supervisors_getTheSharedFiltersAndNoListOfEveryOpenTask_butMayReadEveryStagesTasks() throws Exception {
+  void supervisors_getTheDueSoonFilterAndNoListOfEveryOpenTask_butMayReadEveryStagesTasks() throws Exception {
     String instanceId = startCase();
     awaitTask("lina", instanceId, REVIEW_APPLICATION);
 

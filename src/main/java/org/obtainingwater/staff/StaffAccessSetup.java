@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates, at every start and in every profile, what staff need to work: the staff groups, their
  * authorizations (Tasklist, the process, their own tasks), a Tasklist filter per group and the shared
- * filters (claimed, overdue, due soon). Existing groups, grants and filters are left as they are, so an
+ * filters (claimed, overdue; due soon for supervisors). Existing groups, grants and filters are left as they are, so an
  * administrator's changes survive restarts; only the filters this application retired are deleted.
  * Users are not created here: in production they come from the administrator (or LDAP); the demo
  * profile adds demo users ({@link DemoStaffSetup}).
@@ -60,7 +60,12 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
   /** Tasks that ran past their stage's target and were escalated; each user sees those they may see anyway. */
   public static final String OVERDUE_TASKS_FILTER = "已超期任务";
 
-  /** Early warning: open tasks due within one working day and not yet overdue; each user sees those they may see. */
+  /**
+   * Supervisors' early warning: open tasks of every stage due within one working day and not yet overdue.
+   * Not shared with the other groups: their own queue, sorted by due date, shows the same at its top, and
+   * Tasklist counts every filter a user has on each refresh, which for this one means checking the
+   * authorizations of every task in the city that is due soon.
+   */
   public static final String DUE_SOON_TASKS_FILTER = "即将超期任务";
 
   /**
@@ -120,14 +125,9 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
     Filter overdue = filter(filters, OVERDUE_TASKS_FILTER, "超过办理时限、已督办的任务，优先级高、到期早的在前", 45,
         engine.getTaskService().createTaskQuery().taskVariableValueEquals(OVERDUE.name(), true)
             .orderByTaskPriority().desc().orderByDueDate().asc());
-    // Due within one working day and not yet overdue: the tasks to finish before they are escalated.
-    Filter dueSoon = filter(filters, DUE_SOON_TASKS_FILTER, "一个工作日内到期、尚未超期的任务，到期早的在前", 46,
-        engine.getTaskService().createTaskQuery().dueAfterExpression("${now()}")
-            .dueBeforeExpression("${workingCalendar.oneWorkingDayFromNow()}").orderByDueDate().asc());
     for (StaffGroup group : StaffGroup.values()) {
       grant(authorizations, group.id(), FILTER, mine.getId(), READ);
       grant(authorizations, group.id(), FILTER, overdue.getId(), READ);
-      grant(authorizations, group.id(), FILTER, dueSoon.getId(), READ);
     }
     for (String retired : RETIRED_FILTERS) {
       filters.createFilterQuery().filterName(retired).list().forEach(filter -> filters.deleteFilter(filter.getId()));
@@ -149,6 +149,10 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
         READ_HISTORY);
     grant(authorizations, supervisors, PROCESS_INSTANCE, "*", READ);
     grant(authorizations, supervisors, TASK, "*", READ);
+    Filter dueSoon = filter(filters, DUE_SOON_TASKS_FILTER, "各环节一个工作日内到期、尚未超期的任务，到期早的在前", 46,
+        engine.getTaskService().createTaskQuery().dueAfterExpression("${now()}")
+            .dueBeforeExpression("${workingCalendar.oneWorkingDayFromNow()}").orderByDueDate().asc());
+    grant(authorizations, supervisors, FILTER, dueSoon.getId(), READ);
   }
 
   private static void createGroup(IdentityService identity, StaffGroup staffGroup) {

@@ -508,8 +508,6 @@ class TasklistAtScaleBenchmark {
     calls.add(Call.post(StaffAccessSetup.OVERDUE_TASKS_FILTER + " list (supervisor)", "wulei",
         "/engine-rest/filter/" + overdue + "/list?firstResult=0&maxResults=15", tasklistDefault));
     String dueSoon = filters.get(StaffAccessSetup.DUE_SOON_TASKS_FILTER);
-    calls.add(Call.post(StaffAccessSetup.DUE_SOON_TASKS_FILTER + " list", "liuyang",
-        "/engine-rest/filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistDefault));
     calls.add(Call.post(StaffAccessSetup.DUE_SOON_TASKS_FILTER + " list (supervisor)", "wulei",
         "/engine-rest/filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistDefault));
     calls.add(Call.post(StaffAccessSetup.DUE_SOON_TASKS_FILTER + " count (supervisor)", "wulei",
