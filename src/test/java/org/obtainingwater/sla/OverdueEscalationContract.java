@@ -129,9 +129,10 @@ abstract class OverdueEscalationContract {
     assertThat(flagged.getPriority()).isEqualTo(OverdueEscalations.OVERDUE_PRIORITY);
     assertThat(timers(instance)).as("the timer fired once and is gone").isEmpty();
 
-    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "lina")).extracting(Task::getId).contains(intake.getId());
-    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "wulei")).extracting(Task::getId).contains(intake.getId());
-    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "wangqiang")).as("the surveyor may not see intake tasks")
+    String overdue = StaffAccessSetup.OVERDUE_TASKS_FILTER;
+    assertThat(filterFor(overdue, "lina")).extracting(Task::getId).contains(intake.getId());
+    assertThat(filterFor(overdue, "wulei")).extracting(Task::getId).contains(intake.getId());
+    assertThat(filterFor(overdue, "wangqiang")).as("the surveyor may not see intake tasks")
         .extracting(Task::getId).doesNotContain(intake.getId());
 
     clockAt("2026-12-03T09:00");
@@ -244,7 +245,8 @@ abstract class OverdueEscalationContract {
       assertThat(notice.dueAt()).isEqualTo(shanghai("2026-11-25T10:00"));
     });
     assertThat(isFlagged(refiled)).as("the permit's open task is part of the overdue permit").isTrue();
-    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "chenjie")).extracting(Task::getId).contains(refiled.getId());
+    assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "chenjie")).extracting(Task::getId)
+        .contains(refiled.getId());
 
     clockAt("2026-11-26T09:01"); // the refiled task's own due date: already escalated with its permit
     cases.executeJobs(instance);
@@ -301,7 +303,7 @@ abstract class OverdueEscalationContract {
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofHours(2))));
     assertThat(filterFor(dueSoon, "wulei")).extracting(Task::getId).contains(construction.getId());
 
-    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1)))); // overdue: 已超期任务's now
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1)))); // overdue now: it belongs to 已超期任务
     assertThat(filterFor(dueSoon, "wulei")).extracting(Task::getId).doesNotContain(construction.getId());
   }
 
@@ -367,7 +369,7 @@ abstract class OverdueEscalationContract {
     return Boolean.TRUE.equals(tasks().getVariableLocal(task.getId(), CaseVariables.OVERDUE.name()));
   }
 
-  /** The shared filter's tasks as Tasklist lists them for this user, with the user's rights. */
+  /** The filter's tasks as Tasklist lists them for this user, with the user's rights. */
   List<Task> filterFor(String filterName, String userId) {
     IdentityService identity = engine.getIdentityService();
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
