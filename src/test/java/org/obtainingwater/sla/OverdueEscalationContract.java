@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
@@ -320,26 +321,13 @@ abstract class OverdueEscalationContract {
 
   @Test
   void overdueFilter_isSharedWithEveryGroup_withTheTaskCardColumns_andCreatedOnce() {
-    FilterService filters = engine.getFilterService();
-    List<Filter> overdue = filters.createFilterQuery().filterName(StaffAccessSetup.OVERDUE_TASKS_FILTER).list();
-    assertThat(overdue).hasSize(1);
-    Filter queue = filters.createFilterQuery().filterName(StaffGroup.SURVEY.filterName()).singleResult();
-    assertThat(overdue.get(0).getProperties().get("variables")).isEqualTo(queue.getProperties().get("variables"));
-    for (StaffGroup group : StaffGroup.values()) {
-      assertThat(filterGrants(overdue.get(0), group)).as(group.id()).isEqualTo(1);
-    }
+    assertCreatedOnceWithTheTaskCardColumns(StaffAccessSetup.OVERDUE_TASKS_FILTER, group -> 1);
   }
 
   @Test
   void dueSoonFilter_isTheSupervisorsOnly_withTheTaskCardColumns_andCreatedOnce() {
-    FilterService filters = engine.getFilterService();
-    List<Filter> dueSoon = filters.createFilterQuery().filterName(StaffAccessSetup.DUE_SOON_TASKS_FILTER).list();
-    assertThat(dueSoon).hasSize(1);
-    Filter queue = filters.createFilterQuery().filterName(StaffGroup.SURVEY.filterName()).singleResult();
-    assertThat(dueSoon.get(0).getProperties().get("variables")).isEqualTo(queue.getProperties().get("variables"));
-    for (StaffGroup group : StaffGroup.values()) {
-      assertThat(filterGrants(dueSoon.get(0), group)).as(group.id()).isEqualTo(group == StaffGroup.SUPERVISORS ? 1 : 0);
-    }
+    assertCreatedOnceWithTheTaskCardColumns(StaffAccessSetup.DUE_SOON_TASKS_FILTER,
+        group -> group == StaffGroup.SUPERVISORS ? 1 : 0);
   }
 
   // --- helpers -------------------------------------------------------------------------
@@ -382,9 +370,18 @@ abstract class OverdueEscalationContract {
     }
   }
 
-  long filterGrants(Filter filter, StaffGroup group) {
-    return engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(group.id())
-        .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).resourceId(filter.getId()).count();
+  /** The filter exists once, shows the queues' task card columns, and each group has the grants given. */
+  void assertCreatedOnceWithTheTaskCardColumns(String filterName, ToLongFunction<StaffGroup> grantsOfGroup) {
+    FilterService filters = engine.getFilterService();
+    List<Filter> found = filters.createFilterQuery().filterName(filterName).list();
+    assertThat(found).hasSize(1);
+    Filter queue = filters.createFilterQuery().filterName(StaffGroup.SURVEY.filterName()).singleResult();
+    assertThat(found.get(0).getProperties().get("variables")).isEqualTo(queue.getProperties().get("variables"));
+    for (StaffGroup group : StaffGroup.values()) {
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(group.id())
+          .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).resourceId(found.get(0).getId())
+          .count()).as(group.id()).isEqualTo(grantsOfGroup.applyAsLong(group));
+    }
   }
 
   ManagementService management() {
