@@ -1,16 +1,16 @@
 package org.obtainingwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.obtainingwater.TestCases.accepted;
-import static org.obtainingwater.TestCases.application;
-import static org.obtainingwater.TestCases.calledBack;
-import static org.obtainingwater.TestCases.designed;
-import static org.obtainingwater.TestCases.meterInstalled;
-import static org.obtainingwater.TestCases.permitApproved;
-import static org.obtainingwater.TestCases.permitRejected;
-import static org.obtainingwater.TestCases.permitRevised;
-import static org.obtainingwater.TestCases.pipelineBuilt;
-import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.application;
+import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.designed;
+import static org.obtainingwater.support.TestCases.meterInstalled;
+import static org.obtainingwater.support.TestCases.permitApproved;
+import static org.obtainingwater.support.TestCases.permitRejected;
+import static org.obtainingwater.support.TestCases.permitRevised;
+import static org.obtainingwater.support.TestCases.pipelineBuilt;
+import static org.obtainingwater.support.TestCases.surveyed;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
@@ -44,6 +44,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.obtainingwater.support.DefaultEngine;
+import org.obtainingwater.support.TestCases;
+import org.obtainingwater.support.CaseDriver;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;

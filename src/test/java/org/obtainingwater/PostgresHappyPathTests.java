@@ -2,15 +2,15 @@ package org.obtainingwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.obtainingwater.TestCases.accepted;
-import static org.obtainingwater.TestCases.application;
-import static org.obtainingwater.TestCases.calledBack;
-import static org.obtainingwater.TestCases.designed;
-import static org.obtainingwater.TestCases.meterInstalled;
-import static org.obtainingwater.TestCases.newProjectReference;
-import static org.obtainingwater.TestCases.permitApproved;
-import static org.obtainingwater.TestCases.pipelineBuilt;
-import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.application;
+import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.designed;
+import static org.obtainingwater.support.TestCases.meterInstalled;
+import static org.obtainingwater.support.TestCases.newProjectReference;
+import static org.obtainingwater.support.TestCases.permitApproved;
+import static org.obtainingwater.support.TestCases.pipelineBuilt;
+import static org.obtainingwater.support.TestCases.surveyed;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
@@ -24,6 +24,7 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import org.obtainingwater.support.CaseDriver;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;

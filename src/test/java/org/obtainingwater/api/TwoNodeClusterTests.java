@@ -1,12 +1,12 @@
 package org.obtainingwater.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.obtainingwater.TestCases.accepted;
-import static org.obtainingwater.TestCases.calledBack;
-import static org.obtainingwater.TestCases.designed;
-import static org.obtainingwater.TestCases.meterInstalled;
-import static org.obtainingwater.TestCases.pipelineBuilt;
-import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.designed;
+import static org.obtainingwater.support.TestCases.meterInstalled;
+import static org.obtainingwater.support.TestCases.pipelineBuilt;
+import static org.obtainingwater.support.TestCases.surveyed;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
@@ -40,7 +40,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.AtOnce;
+import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.api.ApiClient.Answer;
 import org.obtainingwater.notification.NotificationOutbox;

@@ -1,8 +1,8 @@
 package org.obtainingwater.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.obtainingwater.TestCases.accepted;
-import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.application;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.CaseDriver;
+import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;

@@ -1,16 +1,16 @@
 package org.obtainingwater.scorecard;
 
-import static org.obtainingwater.TestCases.accepted;
-import static org.obtainingwater.TestCases.application;
-import static org.obtainingwater.TestCases.calledBack;
-import static org.obtainingwater.TestCases.designed;
-import static org.obtainingwater.TestCases.meterInstalled;
-import static org.obtainingwater.TestCases.permitApproved;
-import static org.obtainingwater.TestCases.permitRejected;
-import static org.obtainingwater.TestCases.permitRevised;
-import static org.obtainingwater.TestCases.pipelineBuilt;
-import static org.obtainingwater.TestCases.rectified;
-import static org.obtainingwater.TestCases.surveyed;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.application;
+import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.designed;
+import static org.obtainingwater.support.TestCases.meterInstalled;
+import static org.obtainingwater.support.TestCases.permitApproved;
+import static org.obtainingwater.support.TestCases.permitRejected;
+import static org.obtainingwater.support.TestCases.permitRevised;
+import static org.obtainingwater.support.TestCases.pipelineBuilt;
+import static org.obtainingwater.support.TestCases.rectified;
+import static org.obtainingwater.support.TestCases.surveyed;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
@@ -32,7 +32,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.obtainingwater.CaseDriver;
+import org.obtainingwater.support.CaseDriver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -1,7 +1,7 @@
 package org.obtainingwater.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.obtainingwater.TestCases.application;
+import static org.obtainingwater.support.TestCases.application;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 
 import java.net.URI;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.obtainingwater.CaseDriver;
-import org.obtainingwater.DefaultEngine;
+import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.DefaultEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

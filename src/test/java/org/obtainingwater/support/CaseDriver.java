@@ -1,4 +1,4 @@
-package org.obtainingwater;
+package org.obtainingwater.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.obtainingwater;
+package org.obtainingwater.support;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.obtainingwater;
+package org.obtainingwater.support;
 
 import static org.obtainingwater.process.CaseVariables.APPLICANT_NAME;
 import static org.obtainingwater.process.CaseVariables.CALLBACK_REMARKS;

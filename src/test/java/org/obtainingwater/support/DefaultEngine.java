@@ -1,4 +1,4 @@
-package org.obtainingwater;
+package org.obtainingwater.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
