@@ -24,6 +24,7 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import org.obtainingwater.support.TestPostgresConfiguration;
 import org.obtainingwater.support.CaseDriver;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,7 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The happy path with both permits, and the 提前办 fast path, on a real PostgreSQL with the postgres profile's settings. */
 @SpringBootTest
 @ActiveProfiles({"demo", "postgres", "test"})
-@Import(EmbeddedPostgres.class)
+@Import(TestPostgresConfiguration.class)
 class PostgresHappyPathTests {
 
   @Autowired

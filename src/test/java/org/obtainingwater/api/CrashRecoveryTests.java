@@ -48,6 +48,7 @@ import org.obtainingwater.metering.RecordingBillingSystem;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.notification.RecordingSmsGateway;
 import org.obtainingwater.permits.RecordingPermitAuthority;
+import org.obtainingwater.support.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,7 +118,7 @@ class CrashRecoveryTests {
 
   @BeforeAll
   static void startDatabase() throws IOException {
-    database = EmbeddedPostgres.builder().start();
+    database = TestPostgres.testDefault().start();
     jdbc = new JdbcTemplate(database.getPostgresDatabase());
     work = Files.createDirectories(Path.of("target", "crash-recovery", Long.toString(System.currentTimeMillis())));
     journal = work.resolve("adapters.journal");

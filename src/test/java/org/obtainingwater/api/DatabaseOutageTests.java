@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.api.ApiClient.Answer;
+import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,8 +56,7 @@ class DatabaseOutageTests {
   }
 
   static EmbeddedPostgres startDatabase() throws IOException {
-    return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-        .setPort(databasePort).start();
+    return TestPostgres.testDefault().keptDataDirectory(dataDirectory).fixedPort(databasePort).start();
   }
 
   @AfterAll

@@ -50,6 +50,7 @@ import org.obtainingwater.permits.PermitFilings;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.obtainingwater.staff.StaffAccessSetup;
+import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -69,7 +70,7 @@ class TwoNodeClusterTests {
 
   @BeforeAll
   static void startTwoNodes() throws IOException {
-    database = EmbeddedPostgres.builder().start();
+    database = TestPostgres.testDefault().start();
     // One after the other, as a rolling start: the first node creates the schemas and the staff.
     nodeA = node("node-a");
     nodeB = node("node-b");

@@ -54,6 +54,7 @@ import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.support.TestCases;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -172,10 +173,9 @@ class EngineThroughputBenchmark {
     long gcMillisBefore = gcMillis();
     String loadBefore = load();
     Instant began = Instant.now();
-    EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    TestPostgres server = TestPostgres.testDefault().setting("shared_preload_libraries", "pg_stat_statements");
     if (DURABLE) {
-      server.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      server.durableCommits();
     }
     try (EmbeddedPostgres database = server.start()) {
       String url = database.getJdbcUrl("postgres", "postgres");

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-
+import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -45,29 +45,28 @@ class ScalePostgres {
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres start() throws IOException {
     Files.createDirectories(LOG_DIRECTORY);
-    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
-        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+    TestPostgres settings = TestPostgres.testDefault();
     String kept = System.getProperty(KEEP_DATABASE);
     if (kept != null && !kept.isBlank()) {
       // The populated database outlives the run: the next run measures without populating again.
-      builder.setDataDirectory(Path.of(kept)).setCleanDataDirectory(false).setPort(Integer.getInteger("scale.port", 54329));
+      settings.keptDataDirectory(Path.of(kept)).fixedPort(Integer.getInteger("scale.port", 54329));
     }
-    return builder
-        .setServerConfig("shared_buffers", "1GB")
-        .setServerConfig("effective_cache_size", "8GB")
-        .setServerConfig("work_mem", "16MB")
-        .setServerConfig("maintenance_work_mem", "512MB")
-        .setServerConfig("max_wal_size", "4GB")
-        .setServerConfig("checkpoint_timeout", "30min")
-        .setServerConfig("fsync", "off")
-        .setServerConfig("full_page_writes", "off")
-        .setServerConfig("autovacuum", "off")
-        .setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
-        .setServerConfig("auto_explain.log_analyze", "on")
-        .setServerConfig("auto_explain.log_buffers", "on")
-        .setServerConfig("logging_collector", "on")
-        .setServerConfig("log_directory", LOG_DIRECTORY.toAbsolutePath().toString())
-        .setServerConfig("log_filename", "postgresql.log")
+    return settings
+        .sharedBuffers("1GB")
+        .setting("effective_cache_size", "8GB")
+        .setting("work_mem", "16MB")
+        .setting("maintenance_work_mem", "512MB")
+        .setting("max_wal_size", "4GB")
+        .setting("checkpoint_timeout", "30min")
+        .setting("fsync", "off")
+        .setting("full_page_writes", "off")
+        .setting("autovacuum", "off")
+        .setting("shared_preload_libraries", "auto_explain,pg_stat_statements")
+        .setting("auto_explain.log_analyze", "on")
+        .setting("auto_explain.log_buffers", "on")
+        .setting("logging_collector", "on")
+        .setting("log_directory", LOG_DIRECTORY.toAbsolutePath().toString())
+        .setting("log_filename", "postgresql.log")
         .start();
   }
 }

@@ -1,12 +1,8 @@
 package org.obtainingwater.scorecard;
 
-import java.io.IOException;
-
-import javax.sql.DataSource;
-
+import org.obtainingwater.support.TestPostgres;
+import org.obtainingwater.support.TestPostgresConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Embedded PostgreSQL with its buffer cache sized as a production server's would be for this much
@@ -16,19 +12,12 @@ import org.springframework.context.annotation.Primary;
  * as shared buffers (docs/benchmarks.md); here 2 GB, which holds the benchmark's tables.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class ProductionSizedPostgres {
+class ProductionSizedPostgres extends TestPostgresConfiguration {
 
   static final String SHARED_BUFFERS = "2GB";
 
-  @Bean(destroyMethod = "close")
-  io.zonky.test.db.postgres.embedded.EmbeddedPostgres productionSizedPostgresServer() throws IOException {
-    return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-        .setServerConfig("shared_buffers", SHARED_BUFFERS).start();
-  }
-
-  @Bean
-  @Primary
-  DataSource productionSizedPostgresDataSource(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
-    return server.getPostgresDatabase();
+  @Override
+  protected TestPostgres settings() {
+    return TestPostgres.testDefault().sharedBuffers(SHARED_BUFFERS);
   }
 }

@@ -1,6 +1,6 @@
 package org.obtainingwater.scorecard;
 
-import org.obtainingwater.EmbeddedPostgres;
+import org.obtainingwater.support.TestPostgresConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "logging.level.org.obtainingwater.scorecard=DEBUG")
 @ActiveProfiles({"demo", "postgres", "test"})
-@Import(EmbeddedPostgres.class)
+@Import(TestPostgresConfiguration.class)
 class ScorecardPostgresBenchmark extends ScorecardBenchmarkContract {
 
   @Override

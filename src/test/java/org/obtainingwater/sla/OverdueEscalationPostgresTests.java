@@ -1,6 +1,6 @@
 package org.obtainingwater.sla;
 
-import org.obtainingwater.EmbeddedPostgres;
+import org.obtainingwater.support.TestPostgresConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -8,6 +8,6 @@ import org.springframework.test.context.ActiveProfiles;
 /** {@link OverdueEscalationContract} on a real PostgreSQL, with the postgres profile's settings. */
 @SpringBootTest
 @ActiveProfiles({"demo", "postgres", "test"})
-@Import(EmbeddedPostgres.class)
+@Import(TestPostgresConfiguration.class)
 class OverdueEscalationPostgresTests extends OverdueEscalationContract {
 }

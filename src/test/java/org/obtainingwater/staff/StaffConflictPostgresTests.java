@@ -1,6 +1,6 @@
 package org.obtainingwater.staff;
 
-import org.obtainingwater.EmbeddedPostgres;
+import org.obtainingwater.support.TestPostgresConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -9,6 +9,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles({"demo", "postgres", "test"})
-@Import(EmbeddedPostgres.class)
+@Import(TestPostgresConfiguration.class)
 class StaffConflictPostgresTests extends StaffConflictTests {
 }

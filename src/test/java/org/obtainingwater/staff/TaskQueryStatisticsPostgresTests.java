@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.EmbeddedPostgres;
+import org.obtainingwater.support.TestPostgresConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "postgres", "test"})
-@Import(EmbeddedPostgres.class)
+@Import(TestPostgresConfiguration.class)
 class TaskQueryStatisticsPostgresTests {
 
   @Autowired

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.EmbeddedPostgres;
+import org.obtainingwater.support.TestPostgresConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "postgres", "test"})
-@Import(EmbeddedPostgres.class)
+@Import(TestPostgresConfiguration.class)
 class TaskQueryTuningPostgresTests {
 
   @Autowired
