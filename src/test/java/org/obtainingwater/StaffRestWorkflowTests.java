@@ -10,20 +10,15 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.DefaultEngine;
+import org.obtainingwater.support.Staff;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -43,7 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The running application as staff and REST clients meet it: demo users and filters exist, forms
@@ -111,13 +105,13 @@ class StaffRestWorkflowTests {
   @Autowired
   StaffAccessSetup setup;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  Staff staff;
 
   @BeforeEach
   void answerFromThisContextsEngine() {
     DefaultEngine.use(engine);
+    staff = Staff.engineRest(port);
   }
-  final ObjectMapper json = new ObjectMapper();
 
   @Test
   void demoProfile_hasAUserInEveryStaffGroup_andEveryGroupHasItsTasklistFilter() {
@@ -177,14 +171,11 @@ class StaffRestWorkflowTests {
     awaitTask("lina", instanceId, REVIEW_APPLICATION);
     String queue = filters.createFilterQuery().filterName(StaffGroup.INTAKE.filterName()).singleResult().getId();
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/filter/" + queue + "/list"))
-        .header("Authorization", basic("lina")).header("Accept", "application/hal+json")
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Answer response = staff.as("lina").header("Accept", "application/hal+json").post("/filter/" + queue + "/list", "{}");
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     Map<String, String> card = new LinkedHashMap<>();
-    for (JsonNode task : json.readTree(response.body()).path("_embedded").path("task")) {
+    for (JsonNode task : response.json().path("_embedded").path("task")) {
       if (task.get("processInstanceId").asText().equals(instanceId)) {
         task.path("_embedded").path("variable").forEach(variable ->
             card.put(variable.get("name").asText(), variable.get("value").asText()));
@@ -197,9 +188,8 @@ class StaffRestWorkflowTests {
 
   @Test
   void engineRest_refusesCallsWithoutCredentials() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/task")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(401);
+    Answer response = staff.anonymous().get("/task");
+    assertThat(response.status()).isEqualTo(401);
   }
 
   @Test
@@ -229,9 +219,9 @@ class StaffRestWorkflowTests {
     String taskId = awaitTask("lina", instanceId, REVIEW_APPLICATION).get("id").asText();
 
     assertThat(get("wangqiang", "/task?processInstanceId=" + instanceId)).isEmpty();
-    HttpResponse<String> refused = send("wangqiang", "POST", "/task/" + taskId + "/complete",
+    Answer refused = staff.as("wangqiang").post("/task/" + taskId + "/complete",
         "{\"variables\":{\"intakeDecision\":{\"value\":\"accepted\"}}}");
-    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.status()).isEqualTo(403);
     assertThat(get("lina", "/task?processInstanceId=" + instanceId)).hasSize(1);
   }
 
@@ -240,10 +230,10 @@ class StaffRestWorkflowTests {
     String instanceId = startCase();
     String taskId = awaitTask("lina", instanceId, REVIEW_APPLICATION).get("id").asText();
 
-    HttpResponse<String> refused = send("lina", "POST", "/task/" + taskId + "/submit-form",
+    Answer refused = staff.as("lina").post("/task/" + taskId + "/submit-form",
         "{\"variables\":{\"intakeDecision\":{\"value\":\"rejected\"},\"contactPhone\":{\"value\":\"12345\"}}}");
 
-    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("intakeRejectionReason").contains("contactPhone").contains("不予受理原因");
     assertThat(get("lina", "/task/" + taskId).get("id").asText()).isEqualTo(taskId);
     assertThat(get("lina", "/task/" + taskId + "/variables/contactPhone").get("value").asText())
@@ -257,8 +247,8 @@ class StaffRestWorkflowTests {
     long before = get("admin", "/history/process-instance/count").get("count").asLong();
 
     for (String endpoint : List.of("submit-form", "start")) {
-      HttpResponse<String> refused = send("lina", "POST", "/process-definition/key/obtainingWater/" + endpoint, incomplete);
-      assertThat(refused.statusCode()).as(endpoint + ": " + refused.body()).isEqualTo(400);
+      Answer refused = staff.as("lina").post("/process-definition/key/obtainingWater/" + endpoint, incomplete);
+      assertThat(refused.status()).as(endpoint + ": " + refused.body()).isEqualTo(400);
       assertThat(refused.body()).as(endpoint).contains("contactPhone").contains("useType");
     }
     assertThat(get("admin", "/history/process-instance/count").get("count").asLong()).isEqualTo(before);
@@ -266,8 +256,8 @@ class StaffRestWorkflowTests {
 
   @Test
   void otherEngineRestErrorsKeepCamundasAnswer() throws Exception {
-    HttpResponse<String> missing = send("admin", "POST", "/process-definition/key/noSuchProcess/start", "{}");
-    assertThat(missing.statusCode()).isEqualTo(404);
+    Answer missing = staff.as("admin").post("/process-definition/key/noSuchProcess/start", "{}");
+    assertThat(missing.status()).isEqualTo(404);
   }
 
   @Test
@@ -344,33 +334,15 @@ class StaffRestWorkflowTests {
     throw new AssertionError("case " + instanceId + " did not end");
   }
 
-  private JsonNode get(String user, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = send(user, "GET", path, null);
-    assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
-    return json.readTree(response.body());
+  private JsonNode get(String user, String path) {
+    Answer response = staff.as(user).get(path);
+    assertThat(response.status()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+    return response.json();
   }
 
-  private JsonNode post(String user, String path, Object body, int expectedStatus) throws IOException, InterruptedException {
-    HttpResponse<String> response = send(user, "POST", path, json.writeValueAsString(body));
-    assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isEqualTo(expectedStatus);
-    return response.body().isEmpty() ? null : json.readTree(response.body());
-  }
-
-  private HttpResponse<String> send(String user, String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .header("Authorization", basic(user))
-        .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + "/engine-rest" + path);
+  private JsonNode post(String user, String path, Object body, int expectedStatus) {
+    Answer response = staff.as(user).post(path, body);
+    assertThat(response.status()).as("POST " + path + ": " + response.body()).isEqualTo(expectedStatus);
+    return response.json();
   }
 }

@@ -12,14 +12,13 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,10 @@ import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.AdapterJournal.Entry;
 import org.obtainingwater.adapters.AdapterJournal.Kind;
-import org.obtainingwater.api.ApiClient.Answer;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.Http;
+import org.obtainingwater.support.Staff;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.metering.RecordingBillingSystem;
 import org.obtainingwater.notification.NotificationOutbox;
@@ -52,7 +54,6 @@ import org.obtainingwater.support.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -108,7 +109,6 @@ class CrashRecoveryTests {
   static Path journal;
   static int port;
 
-  final ObjectMapper json = new ObjectMapper();
   final Map<String, String> acknowledged = new ConcurrentHashMap<>();
   final Set<String> unanswered = ConcurrentHashMap.newKeySet();
   final List<String> unexpected = new CopyOnWriteArrayList<>();
@@ -135,12 +135,16 @@ class CrashRecoveryTests {
     }
   }
 
+  Staff staff;
+
   @Test
   void killedWhileCasesAreFiledAndDriven_afterRestartNothingIsLostNothingDuplicatedAndNoWorkDoneTwice() throws Exception {
     Instant testStarted = Instant.now();
+    // Staff give up connecting after 2 s and waiting for an answer after 30 s: the application may die under them.
+    staff = Staff.engineRest(Http.to(port).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)));
+    ApiClient api = new ApiClient(port);
     Application first = Application.start("life-1", database, port, journal, work);
     Duration firstStart = first.awaitServing(this);
-    ApiClient api = new ApiClient(port);
 
     ExecutorService load = Executors.newFixedThreadPool(3);
     List<Future<?>> workers = new ArrayList<>();
@@ -260,7 +264,7 @@ class CrashRecoveryTests {
           unexpected.add("filing " + key + ": " + answer.status() + " " + answer.body());
           unanswered.remove(key);
         }
-      } catch (IllegalStateException connectionLost) {
+      } catch (UncheckedIOException connectionLost) {
         lostAnswers.incrementAndGet();
         return;
       }
@@ -273,48 +277,28 @@ class CrashRecoveryTests {
       for (String taskKey : taskKeys) {
         String user = STAFF.get(taskKey);
         try {
-          Reply tasks = engineRest(user, "GET", "/task?taskDefinitionKey=" + taskKey + "&maxResults=20", null);
+          Answer tasks = staff.as(user).get("/task?taskDefinitionKey=" + taskKey + "&maxResults=20");
           if (tasks.status() != 200) {
             continue;
           }
-          for (JsonNode task : json.readTree(tasks.body())) {
+          for (JsonNode task : tasks.json()) {
             Map<String, Object> variables = new LinkedHashMap<>();
             ENTERED.get(taskKey).forEach((name, value) -> variables.put(name, Map.of("value", value)));
-            Reply done = engineRest(user, "POST", "/task/" + task.get("id").asText() + "/complete",
-                json.writeValueAsString(Map.of("variables", variables)));
+            Answer done = staff.as(user).post("/task/" + task.get("id").asText() + "/complete",
+                Map.of("variables", variables));
             // 404: completed before the kill, this list is older; 409: the case moved under it (a permit
             // filing of the other branch), the task is still there next round.
             if (done.status() != 204 && done.status() != 404 && done.status() != 409) {
               unexpected.add(taskKey + " " + done.status() + " " + done.body());
             }
           }
-        } catch (IOException connectionLost) {
+        } catch (UncheckedIOException connectionLost) {
           lostAnswers.incrementAndGet();
           pause(200);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
         }
       }
       pause(100);
     }
-  }
-
-  record Reply(int status, String body) {
-  }
-
-  final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
-
-  Reply engineRest(String user, String method, String path, String body) throws IOException, InterruptedException {
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest" + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-            : java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Reply(response.statusCode(), response.body());
   }
 
   // --- what must hold -------------------------------------------------------------------------
@@ -496,10 +480,10 @@ class CrashRecoveryTests {
           throw new AssertionError(name + " exited with " + process.exitValue() + "; see its log in " + work);
         }
         try {
-          if (test.engineRest("lina", "GET", "/task?maxResults=1", null).status() == 200) {
+          if (test.staff.as("lina").get("/task?maxResults=1").status() == 200) {
             return Duration.between(started, Instant.now());
           }
-        } catch (IOException notYet) {
+        } catch (UncheckedIOException notYet) {
           // still starting
         }
         Thread.sleep(200);

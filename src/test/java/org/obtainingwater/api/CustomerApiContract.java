@@ -38,7 +38,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.CaseDriver;
-import org.obtainingwater.api.ApiClient.Answer;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.Outcome;
 import org.obtainingwater.cases.Stage;
@@ -67,7 +68,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 abstract class CustomerApiContract {
 
-  static final String PHONE = "13812345678";
+  static final String PHONE = ApiClient.PHONE;
 
   @LocalServerPort
   int port;

@@ -2,7 +2,6 @@ package org.obtainingwater.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.obtainingwater.api.ApiClient.Answer;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,7 +108,7 @@ class CustomerApiInputTests {
     assertProblem(api.postJson(APPLICATIONS, huge), 413);
 
     byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
-    HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + APPLICATIONS))
+    HttpRequest chunked = api.request(APPLICATIONS)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.fromPublisher(subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
           boolean sent;

@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.ObtainingWaterApplication;
-import org.obtainingwater.api.ApiClient.Answer;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.Staff;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,7 +87,7 @@ class DatabaseOutageTests {
     assertThat(duringOutage.json().get("detail").asText()).contains("没有被受理", "Idempotency-Key");
     Answer statusDuringOutage = api.status(acknowledged.get(0), CustomerApiContract.PHONE);
     assertThat(statusDuringOutage.status()).as(statusDuringOutage.body()).isEqualTo(503);
-    Answer staffDuringOutage = api.send("GET", "/engine-rest/task", null, "Authorization", basic("lina"));
+    Answer staffDuringOutage = Staff.engineRest(api.port()).as("lina").get("/task");
     assertThat(staffDuringOutage.status()).as(staffDuringOutage.body()).isEqualTo(503);
 
     database = startDatabase();
@@ -121,9 +121,5 @@ class DatabaseOutageTests {
       answer = request.send();
     }
     return answer;
-  }
-
-  static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 }

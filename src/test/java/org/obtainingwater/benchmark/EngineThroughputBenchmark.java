@@ -19,10 +19,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +26,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +49,10 @@ import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.support.TestCases;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.Http;
+import org.obtainingwater.support.Staff;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -158,13 +157,13 @@ class EngineThroughputBenchmark {
   final List<Profile> profiles = new ArrayList<>();
   final CommandProfile commandProfile = new CommandProfile();
   final ObjectMapper json = new ObjectMapper();
-  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   final AtomicLong peakHeap = new AtomicLong();
 
   ConfigurableApplicationContext app;
   DatabaseCounters counters;
   ProcessEngine engine;
-  int port;
+  ApiClient customers;
+  Staff staff;
 
   @Test
   void engineTransactionsAgainstTheCommitCeiling() throws Exception {
@@ -194,7 +193,9 @@ class EngineThroughputBenchmark {
       long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
       try {
         engine = app.getBean(ProcessEngine.class);
-        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        Http http = Http.to(Integer.parseInt(app.getEnvironment().getProperty("local.server.port"))).http11();
+        customers = new ApiClient(http);
+        staff = Staff.engineRest(http);
         assertThat(app.getBean(JdbcTemplate.class).queryForObject("SHOW port", String.class))
             .as("the application works on the benchmark's database").isEqualTo(String.valueOf(database.getPort()));
         assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
@@ -311,18 +312,17 @@ class EngineThroughputBenchmark {
     String body = "{\"applicantName\":\"株洲宏俊汽车贸易有限公司\",\"contactPhone\":\"13812345678\","
         + "\"siteAddress\":\"天元区株洲大道北辅路 88 号\",\"useType\":\"commercial\",\"expectedPeakDemand\":12.0,"
         + "\"channel\":\"app\"}";
-    JsonNode receipt = latencies.call(() -> send("POST", "/api/v1/applications", body, 201,
-        "Idempotency-Key", "bench-" + UUID.randomUUID()));
+    JsonNode receipt = latencies.call(() -> expect(customers.apply(body, "bench-" + UUID.randomUUID()), 201));
     String number = receipt.get("applicationNumber").asText();
     for (Step step : STEPS) {
       JsonNode task = awaitTask(latencies, () -> {
-        JsonNode found = send("GET", "/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey="
-            + step.task(), null, 200, "Authorization", basic(step.user()));
+        JsonNode found = expect(staff.as(step.user()).get("/task?processInstanceBusinessKey=" + number
+            + "&taskDefinitionKey=" + step.task()), 200);
         return found.size() == 1 ? found.get(0) : null;
       }, step.task());
       String variables = json.writeValueAsString(Map.of("variables", typed(step.submitted())));
-      latencies.call(() -> send("POST", "/engine-rest/task/" + task.get("id").asText() + "/submit-form", variables, 204,
-          "Authorization", basic(step.user())));
+      latencies.call(() -> expect(staff.as(step.user()).post("/task/" + task.get("id").asText() + "/submit-form",
+          variables), 204));
     }
   }
 
@@ -445,25 +445,12 @@ class EngineThroughputBenchmark {
 
   // --- HTTP ------------------------------------------------------------------------------------
 
-  JsonNode send(String method, String path, String body, int expected, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
+  /** The answer's body as JSON (null when empty), when its status is the expected one. */
+  static JsonNode expect(Answer answer, int expected) {
+    if (answer.status() != expected) {
+      throw new AssertionError("expected " + expected + ", answered " + answer);
     }
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    if (response.statusCode() != expected) {
-      throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body().isEmpty() ? null : json.readTree(response.body());
-  }
-
-  static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return answer.json();
   }
 
   /** Variables as engine-rest takes them, with the Java type named (Tasklist sends numbers as Double or Long). */

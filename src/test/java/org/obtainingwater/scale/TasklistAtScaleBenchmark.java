@@ -24,15 +24,9 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +41,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.Staff;
 import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,8 +136,8 @@ class TasklistAtScaleBenchmark {
   JdbcTemplate jdbc;
   @LocalServerPort
   int port;
+  Staff staff;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final StringBuilder report = new StringBuilder();
 
   @DynamicPropertySource
@@ -478,6 +475,7 @@ class TasklistAtScaleBenchmark {
   // --- measuring ----------------------------------------------------------------------------
 
   private void measure() throws Exception {
+    staff = Staff.app(port);
     Map<String, String> filters = new LinkedHashMap<>();
     engine.getFilterService().createFilterQuery().list().forEach(f -> filters.put(f.getName(), f.getId()));
     String tasklistDefault = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
@@ -537,7 +535,7 @@ class TasklistAtScaleBenchmark {
   }
 
   private void time(Call call, int calls) throws Exception {
-    HttpResponse<String> last = null;
+    Answer last = null;
     long warming = System.nanoTime();
     for (int i = 0; i < Math.min(WARM_UP, calls) && System.nanoTime() - warming < 20_000_000_000L; i++) {
       last = send(call);
@@ -550,30 +548,22 @@ class TasklistAtScaleBenchmark {
       last = send(call);
       nanos.add(System.nanoTime() - t0);
     }
-    assertThat(last.statusCode()).as(call.name() + ": " + last.body()).isEqualTo(200);
+    assertThat(last.status()).as(call.name() + ": " + last.body()).isEqualTo(200);
     nanos.sort(null);
     line("%-58s %6d %8.1f %8.1f %8.1f %8.1f %8s", call.name() + " (" + (call.user() == null ? "customer" : call.user())
         + ")", nanos.size(), ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), nanos.get(nanos.size() - 1) / 1e6,
         summary(last.body()));
   }
 
-  private HttpResponse<String> send(Call call) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()));
-    if (call.user() != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((call.user() + ":demo").getBytes(StandardCharsets.UTF_8)));
-    } else {
-      request.header("X-Contact-Phone", "13812345678");
-    }
+  private Answer send(Call call) {
+    Staff.Call request = call.user() != null ? staff.as(call.user())
+        : staff.anonymous().header("X-Contact-Phone", ApiClient.PHONE);
     if (call.path().startsWith("/engine-rest/filter/") && call.path().contains("/list")) {
-      request.header("Accept", "application/hal+json, application/json; q=0.5");
+      request = request.header("Accept", "application/hal+json, application/json; q=0.5");
     } else {
-      request.header("Accept", "application/json");
+      request = request.header("Accept", "application/json");
     }
-    if (call.body() != null) {
-      request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.body()));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request.send(call.method(), call.path(), call.body());
   }
 
   /** One call of each with auto_explain on (every statement, with ANALYZE and buffers); plans go to the report file. */

@@ -21,13 +21,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECTIFY
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -41,12 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The scorecard over cases with known timings, driven through the real engine with its clock set to
@@ -68,19 +62,18 @@ abstract class ScorecardContract {
 
   static final String NOVEMBER = "from=2025-11-01&to=2025-11-30";
   static final String SUPERVISOR = "wulei";
-  static final String PASSWORD = "demo";
 
   @LocalServerPort
   int port;
   @Autowired
   ProcessEngine engine;
 
-  final HttpClient http = HttpClient.newHttpClient();
-  final ObjectMapper json = new ObjectMapper();
+  Staff staff;
   CaseDriver cases;
 
   @BeforeAll
   void novemberCases() {
+    staff = Staff.app(port);
     cases = new CaseDriver(engine);
     // A: the fast path, every stage half a working day
     ProcessInstance a = apply("2025-11-03T08:30");
@@ -345,29 +338,8 @@ abstract class ScorecardContract {
     assertThat(share.get("share").asDouble()).as("share of %s", share).isEqualTo(ratio);
   }
 
-  record Answer(int status, java.util.Map<String, List<String>> headers, String body, JsonNode json) {
-    String header(String name) {
-      return headers.getOrDefault(name, List.of("")).get(0);
-    }
-  }
-
   /** GET as a member of staff ("user" or "user:password"; the demo password when none), or anonymously when null. */
   Answer get(String path, String login) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    if (login != null) {
-      String credentials = login.contains(":") ? login : login + ":" + PASSWORD;
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      String type = response.headers().firstValue("content-type").orElse("");
-      JsonNode parsed = type.contains("json") ? json.readTree(response.body()) : null;
-      return new Answer(response.statusCode(), response.headers().map(), response.body(), parsed);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return (login == null ? staff.anonymous() : staff.as(login)).get(path);
   }
 }

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.obtainingwater.support.TestCases.application;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.DefaultEngine;
+import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,13 +41,14 @@ class EngineRestAccessMatrixTests {
   @Autowired
   ProcessEngine engine;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  Staff staff;
   String taskId;
   String caseId;
 
   @BeforeEach
   void aCaseWaitsAtIntake() {
     DefaultEngine.use(engine);
+    staff = Staff.engineRest(port);
     CaseDriver cases = new CaseDriver(engine);
     ProcessInstance instance = cases.apply(application());
     caseId = instance.getId();
@@ -107,23 +104,19 @@ class EngineRestAccessMatrixTests {
   @MethodSource("matrix")
   void engineRest_answersEachCallerAsTheirRightsAllow(String caller, String method, String path, String body,
       int expected) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest"
-            + path.replace(TASK, taskId).replace(CASE, caseId)))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
-    if (caller != null) {
-      request.header("Authorization", authorization(caller));
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Answer response = as(caller).send(method, path.replace(TASK, taskId).replace(CASE, caseId), body);
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    assertThat(response.status()).as(response.body()).isEqualTo(expected);
   }
 
-  private static String authorization(String caller) {
-    if (caller.startsWith("bearer:")) {
-      return "Bearer " + caller.substring("bearer:".length());
+  /** Nobody (null), a bearer token ("bearer:token"), or a login ("user", "user:password"). */
+  private Staff.Call as(String caller) {
+    if (caller == null) {
+      return staff.anonymous();
     }
-    String credentials = caller.contains(":") ? caller : caller + ":demo";
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    if (caller.startsWith("bearer:")) {
+      return staff.anonymous().header("Authorization", "Bearer " + caller.substring("bearer:".length()));
+    }
+    return staff.as(caller);
   }
 }
