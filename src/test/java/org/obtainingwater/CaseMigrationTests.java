@@ -26,7 +26,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +43,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.obtainingwater.support.Diagrams;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.TestCases;
 import org.obtainingwater.support.CaseDriver;
@@ -60,7 +60,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -226,7 +225,7 @@ class CaseMigrationTests {
   void casesOfTheVersionWithoutEscalationTimers_migrate_eachWaitingTaskGetsItsTimerDueWithTheTask() throws Exception {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z"))); // Monday 09:00 in Shanghai
     try {
-      ProcessDefinition withoutTimers = deploy(withoutEscalations(Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn"))));
+      ProcessDefinition withoutTimers = deploy(withoutEscalations(Diagrams.obtainingWater()));
       List<ProcessInstance> waiting = new ArrayList<>();
       waiting.add(cases.apply(application()));
       waiting.add(at(List.of(accepted())));
@@ -240,7 +239,7 @@ class CaseMigrationTests {
       }
 
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T06:00:00Z"))); // the migration runs at 14:00
-      ProcessDefinition withTimers = deploy(Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn")));
+      ProcessDefinition withTimers = deploy(Diagrams.obtainingWater());
       Run migrated = migrateCases("admin");
       assertThat(migrated.exitCode()).as(migrated.output()).isZero();
       assertThat(migrated.output()).contains("escalation timer(s) set to their task's due date");
@@ -328,7 +327,7 @@ class CaseMigrationTests {
    * and decision tables, as the application deploys a changed set (docs/adr/0001).
    */
   private ProcessDefinition deployChangedCopy() throws IOException {
-    BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/obtaining-water.bpmn"));
+    BpmnModelInstance model = Diagrams.obtainingWater();
     Process process = model.getModelElementById(PROCESS_KEY);
     process.setCamundaVersionTag(process.getCamundaVersionTag() + "-next");
     model.<UserTask>getModelElementById(SURVEY_SITE).setName(RENAMED_SURVEY);

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
@@ -54,6 +53,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.obtainingwater.support.Diagrams;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.ProcessVariable;
 import org.springframework.aop.support.AopUtils;
@@ -90,7 +90,6 @@ class ModelGuardTests {
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task", "decisionResult", "currentUser");
 
-  static final Path BPMN = Path.of("bpmn");
   static final Path FORMS = Path.of("forms");
 
   static Map<String, JsonNode> formsById;
@@ -102,12 +101,8 @@ class ModelGuardTests {
   @Autowired
   RepositoryService repository;
 
-  static Stream<Path> diagrams() throws IOException {
-    try (Stream<Path> files = Files.list(BPMN)) {
-      List<Path> diagrams = files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
-      assertThat(diagrams).as("diagrams in bpmn/").isNotEmpty();
-      return diagrams.stream();
-    }
+  static Stream<Path> diagrams() {
+    return Diagrams.all().stream();
   }
 
   @BeforeAll
@@ -121,11 +116,9 @@ class ModelGuardTests {
       }
     }
     decisionsById = new HashMap<>();
-    try (Stream<Path> files = Files.list(BPMN)) {
-      for (Path file : files.filter(path -> path.toString().endsWith(".dmn")).toList()) {
-        DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
-        dmn.getModelElementsByType(Decision.class).forEach(decision -> decisionsById.put(decision.getId(), decision));
-      }
+    for (Path file : Diagrams.decisionTables()) {
+      DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
+      dmn.getModelElementsByType(Decision.class).forEach(decision -> decisionsById.put(decision.getId(), decision));
     }
     variableByConstant = new HashMap<>();
     for (Field field : CaseVariables.class.getFields()) {
@@ -151,7 +144,7 @@ class ModelGuardTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void everyFormOfTheDiagram_isDeployedWithItsProcess_boundToThatDeployment(Path diagram) throws IOException {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    BpmnModelInstance model = Diagrams.read(diagram);
     for (Process process : executableProcesses(model)) {
       ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(process.getId())
           .latestVersion().singleResult();
@@ -180,7 +173,7 @@ class ModelGuardTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void everyVariableAConditionReads_isWrittenOnTheWayToIt(Path diagram) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    BpmnModelInstance model = Diagrams.read(diagram);
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       if (flow.getConditionExpression() == null) {
         continue;
@@ -197,7 +190,7 @@ class ModelGuardTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void everyVariableADelegateOrDecisionTableRequires_isWrittenBeforeItRuns(Path diagram) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    BpmnModelInstance model = Diagrams.read(diagram);
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       Set<String> required = new TreeSet<>();
       for (Class<?> bean : beanClasses(node)) {
@@ -228,7 +221,7 @@ class ModelGuardTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void everyDecisionResultTheDiagramMaps_isAnOutputOfTheDecisionTable(Path diagram) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    BpmnModelInstance model = Diagrams.read(diagram);
     for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
       Decision decision = decisionsById.get(task.getCamundaDecisionRef());
       assertThat(decision).as(task.getId() + " decision " + task.getCamundaDecisionRef()).isNotNull();
@@ -251,7 +244,7 @@ class ModelGuardTests {
   void everyMessageNameCodeTestsOrDocsCorrelate_existsInAModel() throws Exception {
     Set<String> modelled = new TreeSet<>();
     for (Path diagram : diagrams().toList()) {
-      Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(Message.class).stream().map(Message::getName)
+      Diagrams.read(diagram).getModelElementsByType(Message.class).stream().map(Message::getName)
           .forEach(modelled::add);
     }
     Map<String, String> correlated = new HashMap<>();

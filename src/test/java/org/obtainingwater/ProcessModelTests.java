@@ -2,7 +2,7 @@ package org.obtainingwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -50,6 +49,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.obtainingwater.support.Diagrams;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.ObtainingWaterProcess;
@@ -86,23 +86,23 @@ class ProcessModelTests {
 
   /** Every diagram the checks below run on, with the counts that make a removed task or delegate show. */
   enum Diagram {
-    OBTAINING_WATER("bpmn/obtaining-water.bpmn", ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 11, 13),
-    PRE_ENGAGEMENT("bpmn/pre-engagement.bpmn", PreEngagementProcess.PROCESS_KEY, PreEngagementProcess.class, 5, 1);
+    OBTAINING_WATER(Diagrams.OBTAINING_WATER, ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 11, 13),
+    PRE_ENGAGEMENT(Diagrams.PRE_ENGAGEMENT, PreEngagementProcess.PROCESS_KEY, PreEngagementProcess.class, 5, 1);
 
-    final String file;
+    final Path file;
     final String processKey;
     final Class<?> backing;
     final int userTasks;
     final int automatedTasks;
     final BpmnModelInstance model;
 
-    Diagram(String file, String processKey, Class<?> backing, int userTasks, int automatedTasks) {
+    Diagram(Path file, String processKey, Class<?> backing, int userTasks, int automatedTasks) {
       this.file = file;
       this.processKey = processKey;
       this.backing = backing;
       this.userTasks = userTasks;
       this.automatedTasks = automatedTasks;
-      this.model = Bpmn.readModelFromFile(new File(file));
+      this.model = Diagrams.read(file);
     }
 
     Process process() {

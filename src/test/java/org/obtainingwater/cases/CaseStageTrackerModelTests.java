@@ -2,13 +2,11 @@ package org.obtainingwater.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.obtainingwater.support.Diagrams;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.Test;
@@ -19,15 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class CaseStageTrackerModelTests {
 
-  static BpmnModelInstance diagram() throws Exception {
-    try (InputStream bpmn = CaseStageTrackerModelTests.class.getResourceAsStream("/bpmn/obtaining-water.bpmn")) {
-      return Bpmn.readModelFromStream(bpmn);
-    }
-  }
-
   @Test
   void everyElementThatMovesTheCaseRecord_existsInTheDiagram() throws Exception {
-    Set<String> ids = diagram().getModelElementsByType(FlowElement.class).stream().map(FlowElement::getId)
+    Set<String> ids = Diagrams.obtainingWater().getModelElementsByType(FlowElement.class).stream().map(FlowElement::getId)
         .collect(Collectors.toSet());
 
     assertThat(ids).containsAll(CaseStageTracker.STAGE_STARTS.keySet()).containsAll(CaseStageTracker.OUTCOMES.keySet());
@@ -35,7 +27,7 @@ class CaseStageTrackerModelTests {
 
   @Test
   void everyWayACaseCanEnd_recordsAnOutcome() throws Exception {
-    Collection<EndEvent> ends = diagram().getModelElementsByType(EndEvent.class);
+    Collection<EndEvent> ends = Diagrams.obtainingWater().getModelElementsByType(EndEvent.class);
     Set<String> caseEnds = ends.stream()
         // The ends of the permit sub-processes finish a permit, not the case.
         .filter(end -> !(end.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub)

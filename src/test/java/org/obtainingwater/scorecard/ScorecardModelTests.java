@@ -2,11 +2,8 @@ package org.obtainingwater.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
+import org.obtainingwater.support.Diagrams;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
@@ -19,10 +16,8 @@ class ScorecardModelTests {
   @ParameterizedTest
   @EnumSource(CustomerProcedure.class)
   void everyCustomerProcedure_isAnElementOfTheDiagram(CustomerProcedure procedure) throws Exception {
-    try (InputStream diagram = Files.newInputStream(Path.of("bpmn/obtaining-water.bpmn"))) {
-      BpmnModelInstance model = Bpmn.readModelFromStream(diagram);
-      assertThat(model.<FlowNode>getModelElementById(procedure.elementId())).as(procedure.elementId()).isNotNull();
-    }
+    BpmnModelInstance model = Diagrams.obtainingWater();
+    assertThat(model.<FlowNode>getModelElementById(procedure.elementId())).as(procedure.elementId()).isNotNull();
   }
 
   @Test
