@@ -69,20 +69,20 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.metering.RecordingBillingSystem;
+import org.obtainingwater.adapters.RecordingBillingSystem;
+import org.obtainingwater.adapters.RecordingPermitAuthority;
+import org.obtainingwater.adapters.RecordingSupervisorNotifier;
+import org.obtainingwater.cases.Stage;
 import org.obtainingwater.notification.Notice;
 import org.obtainingwater.notification.NoticeType;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.permits.PermitKind;
-import org.obtainingwater.permits.RecordingPermitAuthority;
-import org.obtainingwater.cases.Stage;
+import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.sla.OverdueNotice;
-import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
-import org.obtainingwater.process.CaseVariables;
-import org.obtainingwater.process.TaskInputRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -402,8 +402,8 @@ class ObtainingWaterProcessTests {
     assertThat(tasks().getVariable(design.getId(), CaseVariables.METER_REVIEW_REQUIRED.name())).isEqualTo(true);
 
     assertThatThrownBy(() -> tasks().complete(design.getId(), designed(300, 200, 400_000)))
-        .isInstanceOf(TaskInputRejectedException.class)
-        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("designNotes"));
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("designNotes"));
 
     VariableMap explained = designed(300, 200, 400_000);
     explained.putValue(CaseVariables.DESIGN_NOTES.name(), "两只 DN200 水表并联");
@@ -498,9 +498,9 @@ class ObtainingWaterProcessTests {
     Task task = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
 
     assertThatThrownBy(() -> tasks().complete(task.getId(), vars().with(CaseVariables.PERMIT_DECISION, "approved").map()))
-        .isInstanceOf(TaskInputRejectedException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("许可证号")
-        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("permitNumber"));
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("permitNumber"));
     assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION);
   }
 
@@ -511,8 +511,8 @@ class ObtainingWaterProcessTests {
     Task survey = cases.task(instance, SURVEY_SITE);
 
     assertThatThrownBy(() -> tasks().complete(survey.getId(), surveyed(0, true, false)))
-        .isInstanceOf(TaskInputRejectedException.class)
-        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("externalPipeLength"));
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("externalPipeLength"));
     assertThat(instance).isWaitingAt(SURVEY_SITE);
   }
 

@@ -43,15 +43,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.cases.CaseRecords;
-import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.CustomerCases.CaseView;
+import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
 import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
 import org.obtainingwater.process.ObtainingWaterProcess.UserTasks;
 import org.obtainingwater.process.PreEngagementProcess;
-import org.obtainingwater.process.TaskInputRejectedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -139,7 +139,7 @@ class PreEngagementProcessTests {
     ProcessInstance project = waitingForApplication(newProjectReference(), NOT_AHEAD);
 
     assertThatThrownBy(() -> cases.complete(project, AWAIT_APPLICATION, projectClosed(" ")))
-        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("关闭原因");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("关闭原因");
     cases.complete(project, AWAIT_APPLICATION, projectClosed("项目取消：用地调整"));
 
     assertThat(project).isEnded().hasPassed(PreEngagementProcess.Elements.END_CLOSED);
@@ -185,7 +185,7 @@ class PreEngagementProcessTests {
     cases.complete(project, PRE_DESIGN_SUPPLY_SCHEME, designed(80, 50, 20_000));
 
     assertThatThrownBy(() -> cases.complete(project, DECIDE_PIPE_AHEAD, pipeAhead(BUILD_AHEAD)))
-        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("无需提前建设");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("无需提前建设");
     cases.complete(project, DECIDE_PIPE_AHEAD, pipeAhead(NOT_AHEAD));
     assertThat(project).isWaitingAt(AWAIT_APPLICATION);
   }
@@ -314,7 +314,7 @@ class PreEngagementProcessTests {
   Map<String, String> refusedRegistration(VariableMap project) {
     try {
       cases.register(project);
-    } catch (TaskInputRejectedException refused) {
+    } catch (InvalidInputException refused) {
       return refused.problems();
     }
     throw new AssertionError("registration was not refused: " + project);
@@ -323,7 +323,7 @@ class PreEngagementProcessTests {
   String refusedApplication(String reference) {
     try {
       cases.apply(application(reference));
-    } catch (TaskInputRejectedException refused) {
+    } catch (InvalidInputException refused) {
       assertThat(refused.problems()).containsOnlyKeys("projectReference");
       return refused.problems().get("projectReference");
     }

@@ -1,11 +1,11 @@
 package org.obtainingwater.api;
 
-import static org.obtainingwater.intake.ApplicationRules.ADDRESS_MAX;
-import static org.obtainingwater.intake.ApplicationRules.CHANNEL_PATTERN;
-import static org.obtainingwater.intake.ApplicationRules.NAME_MAX;
-import static org.obtainingwater.intake.ApplicationRules.PHONE_PATTERN;
-import static org.obtainingwater.intake.ApplicationRules.PLAIN_TEXT;
-import static org.obtainingwater.intake.ApplicationRules.USE_TYPE_PATTERN;
+import static org.obtainingwater.process.ApplicationRules.ADDRESS_MAX;
+import static org.obtainingwater.process.ApplicationRules.CHANNEL_PATTERN;
+import static org.obtainingwater.process.ApplicationRules.NAME_MAX;
+import static org.obtainingwater.process.ApplicationRules.PHONE_PATTERN;
+import static org.obtainingwater.process.ApplicationRules.PLAIN_TEXT;
+import static org.obtainingwater.process.ApplicationRules.USE_TYPE_PATTERN;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

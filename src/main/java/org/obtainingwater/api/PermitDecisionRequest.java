@@ -1,12 +1,13 @@
 package org.obtainingwater.api;
 
-import static org.obtainingwater.intake.ApplicationRules.MULTILINE_TEXT;
-import static org.obtainingwater.intake.ApplicationRules.PLAIN_TEXT;
+import static org.obtainingwater.process.ApplicationRules.MULTILINE_TEXT;
+import static org.obtainingwater.process.ApplicationRules.PLAIN_TEXT;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.obtainingwater.process.InvalidInputException;
 
 /** The platform's decision on one filing. */
 @Schema(description = "审批平台对一份许可申报的审批结果")
@@ -25,12 +26,12 @@ record PermitDecisionRequest(
     @Pattern(regexp = MULTILINE_TEXT, message = "不予批准原因不能包含控制字符") String rejectionReason) {
 
   /** The field a decision of this kind needs but lacks, or null when it is complete. */
-  InvalidFieldException incomplete() {
+  InvalidInputException incomplete() {
     if ("approved".equals(decision) && (permitNumber == null || permitNumber.isBlank())) {
-      return new InvalidFieldException("permitNumber", "批准（approved）时必须填写许可证号 permitNumber");
+      return new InvalidInputException("permitNumber", "批准（approved）时必须填写许可证号 permitNumber");
     }
     if ("rejected".equals(decision) && (rejectionReason == null || rejectionReason.isBlank())) {
-      return new InvalidFieldException("rejectionReason", "驳回（rejected）时必须填写不予批准原因 rejectionReason");
+      return new InvalidInputException("rejectionReason", "驳回（rejected）时必须填写不予批准原因 rejectionReason");
     }
     return null;
   }

@@ -1,7 +1,7 @@
 package org.obtainingwater.api;
 
-import static org.obtainingwater.intake.ApplicationRules.PHONE_PATTERN;
-import static org.obtainingwater.intake.ApplicationRules.MULTILINE_TEXT;
+import static org.obtainingwater.process.ApplicationRules.MULTILINE_TEXT;
+import static org.obtainingwater.process.ApplicationRules.PHONE_PATTERN;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;

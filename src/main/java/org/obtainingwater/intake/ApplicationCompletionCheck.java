@@ -6,6 +6,7 @@ import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
 import java.util.regex.Pattern;
 
 import org.obtainingwater.preengagement.PreEngagements;
+import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.PreEngagementProcess;
 import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;

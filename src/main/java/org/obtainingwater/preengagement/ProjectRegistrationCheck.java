@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.obtainingwater.intake.ApplicationRules;
+import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.PreEngagementProcess;
 import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;

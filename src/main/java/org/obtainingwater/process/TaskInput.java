@@ -124,7 +124,7 @@ public final class TaskInput {
 
   void throwIfInvalid() {
     if (!problems.isEmpty()) {
-      throw new TaskInputRejectedException(problems);
+      throw new InvalidInputException(problems);
     }
   }
 

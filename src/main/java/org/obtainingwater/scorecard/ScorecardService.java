@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.scorecard.Scorecard.Bands;
 import org.obtainingwater.scorecard.Scorecard.CaseTargets;
 import org.obtainingwater.scorecard.Scorecard.Cost;
@@ -102,7 +103,7 @@ public class ScorecardService {
       return period.days() <= WEEKLY_UP_TO_DAYS ? WEEK : MONTH;
     }
     if (!WEEK.equals(interval) && !MONTH.equals(interval)) {
-      throw new ScorecardParameterException("interval", "“" + interval + "”不是可用的分段方式：请写 week（按周）或 month（按月）");
+      throw new InvalidInputException("interval", "“" + interval + "”不是可用的分段方式：请写 week（按周）或 month（按月）");
     }
     return interval;
   }

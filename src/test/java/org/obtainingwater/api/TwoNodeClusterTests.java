@@ -26,15 +26,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterAll;
@@ -42,18 +43,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.AtOnce;
 import org.obtainingwater.ObtainingWaterApplication;
+import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.api.ApiClient.Answer;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.notification.OutboxEntry;
 import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitFilings;
 import org.obtainingwater.permits.PermitKind;
-import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.obtainingwater.staff.StaffAccessSetup;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two application nodes on one PostgreSQL, as Camunda 7 clusters: no node knows the other, the

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.CaseDriver;
 import org.obtainingwater.TestCases;
 import org.obtainingwater.adapters.AdapterJournal;
+import org.obtainingwater.adapters.RecordingSmsGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.obtainingwater.CaseDriver;
+import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.staff.StaffAccessSetup;
