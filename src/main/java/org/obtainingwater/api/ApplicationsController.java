@@ -67,7 +67,8 @@ class ApplicationsController {
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
       @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$", message = "Idempotency-Key 只能由 1–64 位字母、数字和 - _ . : 组成")
       String idempotencyKey,
-      @Valid @RequestBody ApplicationRequest request) {
+      @RequestBody ApplicationRequest request) {
+    request.check();
     Filed filed = filing.file(request.variables(), idempotencyKey, request.fingerprint());
     String number = filed.record().applicationNumber();
     URI status = URI.create(Doors.APPLICATIONS + "/" + number);
@@ -87,7 +88,7 @@ class ApplicationsController {
       @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
       @Parameter(in = ParameterIn.HEADER, description = "申请时填写的联系电话", example = "13812345678")
       @RequestHeader(CONTACT_PHONE) @NotBlank(message = "请在请求头 X-Contact-Phone 中提供申请时填写的联系电话")
-      @Pattern(regexp = ApplicationRules.PHONE_PATTERN, message = "X-Contact-Phone 格式不正确：请填写 11 位手机号或带区号的固定电话")
+      @Pattern(regexp = ApplicationRules.PHONE_PATTERN, message = "X-Contact-Phone 格式不正确：" + ApplicationRules.PHONE_HINT)
       String contactPhone) {
     return CaseStatus.of(cases.status(applicationNumber, contactPhone));
   }

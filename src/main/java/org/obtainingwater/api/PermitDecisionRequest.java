@@ -1,7 +1,7 @@
 package org.obtainingwater.api;
 
 import static org.obtainingwater.process.ApplicationRules.MULTILINE_TEXT;
-import static org.obtainingwater.process.ApplicationRules.PLAIN_TEXT;
+import static org.obtainingwater.process.ApplicationRules.SINGLE_LINE;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +19,7 @@ record PermitDecisionRequest(
 
     @Schema(description = "许可证号；批准时必填", example = "株建占字〔2026〕201号", maxLength = 64)
     @Size(max = 64, message = "许可证号不能超过 {max} 个字符")
-    @Pattern(regexp = PLAIN_TEXT, message = "许可证号不能包含控制字符") String permitNumber,
+    @Pattern(regexp = SINGLE_LINE, message = "许可证号不能包含控制字符") String permitNumber,
 
     @Schema(description = "不予批准的原因；驳回时必填", example = "施工时段与道路维修冲突", maxLength = 500)
     @Size(max = 500, message = "不予批准原因不能超过 {max} 个字")

@@ -1,6 +1,7 @@
 package org.obtainingwater.api;
 
 import static org.obtainingwater.process.ApplicationRules.MULTILINE_TEXT;
+import static org.obtainingwater.process.ApplicationRules.PHONE_MESSAGE;
 import static org.obtainingwater.process.ApplicationRules.PHONE_PATTERN;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "撤回申请：联系电话用于核实申请人身份")
 public record WithdrawalRequest(
     @Schema(description = "申请时填写的联系电话", example = "13812345678")
-    @NotBlank(message = "请填写申请时的联系电话") @Pattern(regexp = PHONE_PATTERN, message = "联系电话格式不正确：请填写 11 位手机号或带区号的固定电话")
+    @NotBlank(message = "请填写申请时的联系电话") @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE)
     String contactPhone,
 
     @Schema(description = "撤回原因", example = "项目延期，暂不用水", maxLength = 200)
