@@ -22,7 +22,7 @@ import org.obtainingwater.process.TaskInput;
  * below shows those rules to clients.
  */
 @Schema(description = "用水报装申请：开始表单的最少信息加上申请渠道")
-public record ApplicationRequest(
+record ApplicationRequest(
     @Schema(description = "申请单位或申请人", example = "株洲市芦淞区某某食品有限公司", requiredMode = REQUIRED,
         maxLength = NAME_MAX, pattern = SINGLE_LINE)
     String applicantName,

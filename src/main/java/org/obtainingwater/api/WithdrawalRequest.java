@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 /** A customer withdraws their application; the phone number proves it is theirs. */
 @Schema(description = "撤回申请：联系电话用于核实申请人身份")
-public record WithdrawalRequest(
+record WithdrawalRequest(
     @Schema(description = "申请时填写的联系电话", example = "13812345678")
     @NotBlank(message = "请填写申请时的联系电话") @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE)
     String contactPhone,

@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * matches no row. Up to {@link #GROUPS_CHECKED_DIRECTLY} groups are checked directly; a user in more
  * groups than that gets Camunda's prefilter as before.
  */
-public class StaffGroupsAuthorizationManager extends AuthorizationManager {
+class StaffGroupsAuthorizationManager extends AuthorizationManager {
 
   static final int GROUPS_CHECKED_DIRECTLY = 20;
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordering.DEFAULT_ORDER + 20)
-public class TaskQueryStatistics extends AbstractCamundaConfiguration {
+class TaskQueryStatistics extends AbstractCamundaConfiguration {
 
   static final String NAME = "ow_act_ru_authorization_perms";
 

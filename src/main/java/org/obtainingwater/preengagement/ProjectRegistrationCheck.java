@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,7 @@ class ProjectRegistrationCheck extends TaskInputCheck {
   private final PreEngagements preEngagements;
   private final ZoneId zone;
 
-  ProjectRegistrationCheck(PreEngagements preEngagements, @Value("${obtaining-water.zone}") ZoneId zone) {
+  ProjectRegistrationCheck(PreEngagements preEngagements, ZoneId zone) {
     this.preEngagements = preEngagements;
     this.zone = zone;
   }

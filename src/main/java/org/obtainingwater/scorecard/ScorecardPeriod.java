@@ -14,7 +14,7 @@ import org.obtainingwater.process.InvalidInputException;
  * period when its water came on between the start of {@code from} and the end of {@code to}.
  */
 @Schema(description = "统计期间（含首尾两天，按供水企业所在时区）：通水时间落在期间内的申请参与统计")
-public record ScorecardPeriod(
+record ScorecardPeriod(
     @Schema(description = "起始日期", example = "2026-10-01") LocalDate from,
     @Schema(description = "截止日期（含）", example = "2026-10-31") LocalDate to,
     @Schema(description = "时区", example = "Asia/Shanghai") ZoneId zone) {

@@ -23,7 +23,6 @@ import org.obtainingwater.scorecard.Scorecard.StageSummary;
 import org.obtainingwater.scorecard.Scoring.Scored;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,7 +32,7 @@ import org.springframework.stereotype.Service;
  * evaluates them in a command of its own.
  */
 @Service
-public class ScorecardService {
+class ScorecardService {
 
   static final String WEEK = "week";
   static final String MONTH = "month";
@@ -46,7 +45,7 @@ public class ScorecardService {
   private final ZoneId zone;
 
   ScorecardService(ScorecardHistory history, WorkingCalendar calendar, StageTargets targets,
-      @Value("${obtaining-water.zone:Asia/Shanghai}") ZoneId zone) {
+      ZoneId zone) {
     this.history = history;
     this.calendar = calendar;
     this.targets = targets;
