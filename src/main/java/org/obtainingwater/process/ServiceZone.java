@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ServiceZone {
 
   @Bean
-  ZoneId serviceZone(@Value("${obtaining-water.zone:Asia/Shanghai}") ZoneId zone) {
+  ZoneId zone(@Value("${obtaining-water.zone:Asia/Shanghai}") ZoneId zone) {
     return zone;
   }
 }
