@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * of an authenticated user reads the distinct group ids of the whole authorization table
  * ({@code selectAuthorizedGroupIds}) to drop the user's groups that have no authorization at all, so
  * that an LDAP user in hundreds of groups does not send hundreds of ids. The authorization table
- * holds a row per open task and its candidate group, so at 100,000 open tasks that read takes
- * 40–90 ms and Tasklist's calls run it 3–6 times each.
+ * holds a row per open task and its candidate group, so that read grows with the open work, and
+ * Tasklist's calls run it several times each (the figures are in ADR 0023).
  * <p>
  * Checking with the user's own groups gives the same answer: a group id that has no authorization
  * matches no row. Up to {@link #GROUPS_CHECKED_DIRECTLY} groups are checked directly; a user in more

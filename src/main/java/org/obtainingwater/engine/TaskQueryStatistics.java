@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * on {@code PERMS_ & 2 = 2} (READ on the task) or {@code PERMS_ & 64 = 64} (READ_TASK on the process
  * definition). Without statistics on those two expressions the planner guesses that one
  * authorization row qualifies, scans the table once and compares every candidate task with every
- * authorization of the group: quadratic, more than 100 s for a queue of 35,000 tasks. With them it
+ * authorization of the group: quadratic in the size of the queue (ADR 0023 has the figures). With them it
  * looks each task's authorizations up in the engine's index on {@code RESOURCE_ID_}.
  * <p>
  * The statistics object is created once, on PostgreSQL only, after the engine has created or updated

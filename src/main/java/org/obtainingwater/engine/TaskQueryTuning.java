@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * their parameters every time: {@code SET LOCAL plan_cache_mode = force_custom_plan}, for the rest of
  * the transaction only. The authorization check is fast only with the statistics, and a generic
  * plan (which PostgreSQL switches to after five executions of a prepared statement) cannot use them.
- * Custom plans for every statement of the application cost the engine 45 % of its write throughput,
- * so the pool's connections keep PostgreSQL's default. The interceptor runs after the engine has
+ * Custom plans for every statement of the application cost the engine much of its write throughput
+ * (measured in docs/benchmarks.md), so the pool's connections keep PostgreSQL's default. The interceptor runs after the engine has
  * joined or opened the transaction and created its command context, on the connection the engine's
  * statements use; inside a longer transaction of the caller the setting lasts until that ends.</li>
  * <li>Authorization checks use the staff member's own groups, without Camunda's prefilter that reads
