@@ -3,21 +3,6 @@ package org.obtainingwater;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.obtainingwater.support.TestCases.accepted;
-import static org.obtainingwater.support.TestCases.application;
-import static org.obtainingwater.support.TestCases.calledBack;
-import static org.obtainingwater.support.TestCases.designed;
-import static org.obtainingwater.support.TestCases.meterInstalled;
-import static org.obtainingwater.support.TestCases.notFeasible;
-import static org.obtainingwater.support.TestCases.permitApproved;
-import static org.obtainingwater.support.TestCases.permitRejected;
-import static org.obtainingwater.support.TestCases.permitRevised;
-import static org.obtainingwater.support.TestCases.pipelineBuilt;
-import static org.obtainingwater.support.TestCases.pressureTestFailed;
-import static org.obtainingwater.support.TestCases.rectified;
-import static org.obtainingwater.support.TestCases.rejected;
-import static org.obtainingwater.support.TestCases.surveyed;
-import static org.obtainingwater.support.TestCases.vars;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_REJECTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_CONNECTION_NOT_FEASIBLE;
@@ -39,6 +24,21 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.application;
+import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.designed;
+import static org.obtainingwater.support.TestCases.meterInstalled;
+import static org.obtainingwater.support.TestCases.notFeasible;
+import static org.obtainingwater.support.TestCases.permitApproved;
+import static org.obtainingwater.support.TestCases.permitRejected;
+import static org.obtainingwater.support.TestCases.permitRevised;
+import static org.obtainingwater.support.TestCases.pipelineBuilt;
+import static org.obtainingwater.support.TestCases.pressureTestFailed;
+import static org.obtainingwater.support.TestCases.rectified;
+import static org.obtainingwater.support.TestCases.rejected;
+import static org.obtainingwater.support.TestCases.surveyed;
+import static org.obtainingwater.support.TestCases.vars;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.obtainingwater.support.CaseDriver;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,20 +69,21 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.metering.RecordingBillingSystem;
+import org.obtainingwater.adapters.RecordingBillingSystem;
+import org.obtainingwater.adapters.RecordingPermitAuthority;
+import org.obtainingwater.adapters.RecordingSupervisorNotifier;
+import org.obtainingwater.cases.Stage;
 import org.obtainingwater.notification.Notice;
 import org.obtainingwater.notification.NoticeType;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.permits.PermitKind;
-import org.obtainingwater.permits.RecordingPermitAuthority;
-import org.obtainingwater.cases.Stage;
+import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.sla.OverdueNotice;
-import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
-import org.obtainingwater.process.CaseVariables;
-import org.obtainingwater.process.TaskInputRejectedException;
+import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -403,8 +403,8 @@ class ObtainingWaterProcessTests {
     assertThat(tasks().getVariable(design.getId(), CaseVariables.METER_REVIEW_REQUIRED.name())).isEqualTo(true);
 
     assertThatThrownBy(() -> tasks().complete(design.getId(), designed(300, 200, 400_000)))
-        .isInstanceOf(TaskInputRejectedException.class)
-        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("designNotes"));
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("designNotes"));
 
     VariableMap explained = designed(300, 200, 400_000);
     explained.putValue(CaseVariables.DESIGN_NOTES.name(), "两只 DN200 水表并联");
@@ -499,9 +499,9 @@ class ObtainingWaterProcessTests {
     Task task = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
 
     assertThatThrownBy(() -> tasks().complete(task.getId(), vars().with(CaseVariables.PERMIT_DECISION, "approved").map()))
-        .isInstanceOf(TaskInputRejectedException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("许可证号")
-        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("permitNumber"));
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("permitNumber"));
     assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION);
   }
 
@@ -512,8 +512,8 @@ class ObtainingWaterProcessTests {
     Task survey = cases.task(instance, SURVEY_SITE);
 
     assertThatThrownBy(() -> tasks().complete(survey.getId(), surveyed(0, true, false)))
-        .isInstanceOf(TaskInputRejectedException.class)
-        .satisfies(e -> assertThat(((TaskInputRejectedException) e).problems()).containsOnlyKeys("externalPipeLength"));
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("externalPipeLength"));
     assertThat(instance).isWaitingAt(SURVEY_SITE);
   }
 

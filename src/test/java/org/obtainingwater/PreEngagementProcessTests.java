@@ -3,6 +3,13 @@ package org.obtainingwater;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.obtainingwater.process.PreEngagementProcess.BUILD_AHEAD;
+import static org.obtainingwater.process.PreEngagementProcess.NOT_AHEAD;
+import static org.obtainingwater.process.PreEngagementProcess.UserTasks.AWAIT_APPLICATION;
+import static org.obtainingwater.process.PreEngagementProcess.UserTasks.BUILD_PIPE_AHEAD;
+import static org.obtainingwater.process.PreEngagementProcess.UserTasks.DECIDE_PIPE_AHEAD;
+import static org.obtainingwater.process.PreEngagementProcess.UserTasks.PRE_DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.PreEngagementProcess.UserTasks.PRE_SURVEY_SITE;
 import static org.obtainingwater.support.TestCases.accepted;
 import static org.obtainingwater.support.TestCases.application;
 import static org.obtainingwater.support.TestCases.calledBack;
@@ -17,13 +24,6 @@ import static org.obtainingwater.support.TestCases.pressureTestFailed;
 import static org.obtainingwater.support.TestCases.projectClosed;
 import static org.obtainingwater.support.TestCases.projectListed;
 import static org.obtainingwater.support.TestCases.surveyed;
-import static org.obtainingwater.process.PreEngagementProcess.BUILD_AHEAD;
-import static org.obtainingwater.process.PreEngagementProcess.NOT_AHEAD;
-import static org.obtainingwater.process.PreEngagementProcess.UserTasks.AWAIT_APPLICATION;
-import static org.obtainingwater.process.PreEngagementProcess.UserTasks.BUILD_PIPE_AHEAD;
-import static org.obtainingwater.process.PreEngagementProcess.UserTasks.DECIDE_PIPE_AHEAD;
-import static org.obtainingwater.process.PreEngagementProcess.UserTasks.PRE_DESIGN_SUPPLY_SCHEME;
-import static org.obtainingwater.process.PreEngagementProcess.UserTasks.PRE_SURVEY_SITE;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,7 +31,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.obtainingwater.support.CaseDriver;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,10 +48,11 @@ import org.obtainingwater.cases.CustomerCases.CaseView;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
 import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
 import org.obtainingwater.process.ObtainingWaterProcess.UserTasks;
 import org.obtainingwater.process.PreEngagementProcess;
-import org.obtainingwater.process.TaskInputRejectedException;
+import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -140,7 +140,7 @@ class PreEngagementProcessTests {
     ProcessInstance project = waitingForApplication(newProjectReference(), NOT_AHEAD);
 
     assertThatThrownBy(() -> cases.complete(project, AWAIT_APPLICATION, projectClosed(" ")))
-        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("关闭原因");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("关闭原因");
     cases.complete(project, AWAIT_APPLICATION, projectClosed("项目取消：用地调整"));
 
     assertThat(project).isEnded().hasPassed(PreEngagementProcess.Elements.END_CLOSED);
@@ -186,7 +186,7 @@ class PreEngagementProcessTests {
     cases.complete(project, PRE_DESIGN_SUPPLY_SCHEME, designed(80, 50, 20_000));
 
     assertThatThrownBy(() -> cases.complete(project, DECIDE_PIPE_AHEAD, pipeAhead(BUILD_AHEAD)))
-        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("无需提前建设");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("无需提前建设");
     cases.complete(project, DECIDE_PIPE_AHEAD, pipeAhead(NOT_AHEAD));
     assertThat(project).isWaitingAt(AWAIT_APPLICATION);
   }
@@ -315,7 +315,7 @@ class PreEngagementProcessTests {
   Map<String, String> refusedRegistration(VariableMap project) {
     try {
       cases.register(project);
-    } catch (TaskInputRejectedException refused) {
+    } catch (InvalidInputException refused) {
       return refused.problems();
     }
     throw new AssertionError("registration was not refused: " + project);
@@ -324,7 +324,7 @@ class PreEngagementProcessTests {
   String refusedApplication(String reference) {
     try {
       cases.apply(application(reference));
-    } catch (TaskInputRejectedException refused) {
+    } catch (InvalidInputException refused) {
       assertThat(refused.problems()).containsOnlyKeys("projectReference");
       return refused.problems().get("projectReference");
     }

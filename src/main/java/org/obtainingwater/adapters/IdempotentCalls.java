@@ -13,7 +13,7 @@ import org.obtainingwater.adapters.AdapterJournal.Kind;
  * that answer again and does nothing (docs/adr/0021). Every call is written to the {@link AdapterJournal}
  * when it is on.
  */
-public final class IdempotentCalls {
+final class IdempotentCalls {
 
   /** The answer to a call, and whether it repeated an earlier call with the same key. */
   public record Answer(String value, boolean repeat) {

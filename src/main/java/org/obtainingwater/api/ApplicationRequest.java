@@ -1,73 +1,85 @@
 package org.obtainingwater.api;
 
-import static org.obtainingwater.intake.ApplicationRules.ADDRESS_MAX;
-import static org.obtainingwater.intake.ApplicationRules.CHANNEL_PATTERN;
-import static org.obtainingwater.intake.ApplicationRules.NAME_MAX;
-import static org.obtainingwater.intake.ApplicationRules.PHONE_PATTERN;
-import static org.obtainingwater.intake.ApplicationRules.PLAIN_TEXT;
-import static org.obtainingwater.intake.ApplicationRules.USE_TYPE_PATTERN;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static org.obtainingwater.process.ApplicationRules.ADDRESS_MAX;
+import static org.obtainingwater.process.ApplicationRules.NAME_MAX;
+import static org.obtainingwater.process.ApplicationRules.PHONE_PATTERN;
+import static org.obtainingwater.process.ApplicationRules.SINGLE_LINE;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.PreEngagementProcess;
+import org.obtainingwater.process.TaskInput;
 
-/** A new application (零资料: the minimal data of the start form) and the channel it came through. */
+/**
+ * A new application (零资料: the minimal data of the start form) and the channel it came through.
+ * Checked by the same rules as the start form (ApplicationRules) before anything is filed; the schema
+ * below shows those rules to clients.
+ */
 @Schema(description = "用水报装申请：开始表单的最少信息加上申请渠道")
-public record ApplicationRequest(
-    @Schema(description = "申请单位或申请人", example = "株洲市芦淞区某某食品有限公司", maxLength = NAME_MAX)
-    @NotBlank(message = "请填写申请单位/申请人") @Size(max = NAME_MAX, message = "申请单位/申请人不能超过 {max} 个字")
-    @Pattern(regexp = PLAIN_TEXT, message = "申请单位/申请人不能包含控制字符") String applicantName,
+record ApplicationRequest(
+    @Schema(description = "申请单位或申请人", example = "株洲市芦淞区某某食品有限公司", requiredMode = REQUIRED,
+        maxLength = NAME_MAX, pattern = SINGLE_LINE)
+    String applicantName,
 
-    @Schema(description = "联系电话：11 位手机号或带区号的固定电话", example = "13812345678")
-    @NotBlank(message = "请填写联系电话") @Pattern(regexp = PHONE_PATTERN, message = "联系电话格式不正确：请填写 11 位手机号或带区号的固定电话")
+    @Schema(description = "联系电话：11 位手机号或带区号的固定电话", example = "13812345678", requiredMode = REQUIRED,
+        pattern = PHONE_PATTERN)
     String contactPhone,
 
-    @Schema(description = "用水地址", example = "芦淞区建设南路 88 号", maxLength = ADDRESS_MAX)
-    @NotBlank(message = "请填写用水地址") @Size(max = ADDRESS_MAX, message = "用水地址不能超过 {max} 个字")
-    @Pattern(regexp = PLAIN_TEXT, message = "用水地址不能包含控制字符") String siteAddress,
+    @Schema(description = "用水地址", example = "芦淞区建设南路 88 号", requiredMode = REQUIRED, maxLength = ADDRESS_MAX,
+        pattern = SINGLE_LINE)
+    String siteAddress,
 
-    @Schema(description = "用水性质", allowableValues = {"industrial", "commercial", "construction", "residential", "publicService"})
-    @NotBlank(message = "请选择用水性质") @Pattern(regexp = USE_TYPE_PATTERN,
-        message = "用水性质只能是 industrial、commercial、construction、residential 或 publicService")
+    @Schema(description = "用水性质", requiredMode = REQUIRED,
+        allowableValues = {"industrial", "commercial", "construction", "residential", "publicService"})
     String useType,
 
-    @Schema(description = "预计最大用水量（立方米/小时），0.1 到 10000", example = "12.5")
-    @NotNull(message = "请填写预计最大用水量") @DecimalMin(value = "0.1", message = "预计最大用水量至少为 0.1 立方米/小时")
-    @DecimalMax(value = "10000", message = "预计最大用水量不能超过 10000 立方米/小时")
+    @Schema(description = "预计最大用水量（立方米/小时），0.1 到 10000", example = "12.5", requiredMode = REQUIRED,
+        minimum = "0.1", maximum = "10000")
     Double expectedPeakDemand,
 
-    @Schema(description = "申请渠道", allowableValues = {"app", "wechat", "hotline", "web", "counter"})
-    @NotBlank(message = "请填写申请渠道") @Pattern(regexp = CHANNEL_PATTERN,
-        message = "申请渠道只能是 app、wechat、hotline、web 或 counter")
+    @Schema(description = "申请渠道", requiredMode = REQUIRED, allowableValues = {"app", "wechat", "hotline", "web", "counter"})
     String channel,
 
     @Schema(description = "提前办项目编号（选填）：列入提前办的重大项目报装时，填写客户经理告知的投资项目统一代码，"
         + "已完成的预查勘、预设计（及提前建成的红线外管线）将直接沿用。编号不存在或项目已关闭时返回 400，并在 errors 中说明。",
-        example = "2026-430211-47-01-000123", nullable = true)
-    @Pattern(regexp = PreEngagementProcess.REFERENCE_PATTERN,
-        message = "提前办项目编号格式不正确，应为投资项目统一代码，形如 2026-430211-47-01-000123；没有可不填")
+        example = "2026-430211-47-01-000123", nullable = true, pattern = PreEngagementProcess.REFERENCE_PATTERN)
     String projectReference) {
+
+  /**
+   * Refuses the request, naming every wrong field, unless the application rules accept it: the same
+   * rules and messages as the start form in Tasklist.
+   */
+  void check() {
+    Map<String, Object> fields = new HashMap<>();  // HashMap: the fields may be null
+    fields.put(CaseVariables.APPLICANT_NAME.name(), applicantName);
+    fields.put(CaseVariables.CONTACT_PHONE.name(), contactPhone);
+    fields.put(CaseVariables.SITE_ADDRESS.name(), siteAddress);
+    fields.put(CaseVariables.USE_TYPE.name(), useType);
+    fields.put(CaseVariables.EXPECTED_PEAK_DEMAND.name(), expectedPeakDemand);
+    fields.put(CaseVariables.CHANNEL.name(), channel);
+    fields.put(CaseVariables.PROJECT_REFERENCE.name(), projectReference);
+    TaskInput input = TaskInput.of(fields);
+    ApplicationRules.checkFiling(input);
+    input.throwIfInvalid();
+  }
 
   /** The start form's variables. */
   Map<String, Object> variables() {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(CaseVariables.APPLICANT_NAME.name(), applicantName.strip());
-    variables.put(CaseVariables.CONTACT_PHONE.name(), contactPhone);
+    variables.put(CaseVariables.CONTACT_PHONE.name(), contactPhone.strip());
     variables.put(CaseVariables.SITE_ADDRESS.name(), siteAddress.strip());
     variables.put(CaseVariables.USE_TYPE.name(), useType);
     variables.put(CaseVariables.EXPECTED_PEAK_DEMAND.name(), expectedPeakDemand);
     variables.put(CaseVariables.CHANNEL.name(), channel);
     if (projectReference != null) {
-      variables.put(CaseVariables.PROJECT_REFERENCE.name(), projectReference);
+      variables.put(CaseVariables.PROJECT_REFERENCE.name(), projectReference.strip());
     }
     return variables;
   }
@@ -77,9 +89,9 @@ public record ApplicationRequest(
     // Without a project reference the fingerprint is what it was before the field existed, so a retry
     // across the upgrade is still recognised.
     return projectReference == null
-        ? Fingerprint.of(applicantName.strip(), contactPhone, siteAddress.strip(), useType,
+        ? Fingerprint.of(applicantName.strip(), contactPhone.strip(), siteAddress.strip(), useType,
             String.valueOf(expectedPeakDemand), channel)
-        : Fingerprint.of(applicantName.strip(), contactPhone, siteAddress.strip(), useType,
-            String.valueOf(expectedPeakDemand), channel, projectReference);
+        : Fingerprint.of(applicantName.strip(), contactPhone.strip(), siteAddress.strip(), useType,
+            String.valueOf(expectedPeakDemand), channel, projectReference.strip());
   }
 }

@@ -12,10 +12,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import org.obtainingwater.cases.CaseFiling;
 import org.obtainingwater.cases.CaseFiling.Filed;
+import org.obtainingwater.cases.CaseFiling;
 import org.obtainingwater.cases.CustomerCases;
-import org.obtainingwater.intake.ApplicationRules;
+import org.obtainingwater.process.ApplicationRules;
+import org.obtainingwater.web.Doors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,11 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
  * case services: no variables, tasks or engine ids go in or out. docs/adr/0009-customer-api.md.
  */
 @RestController
-@RequestMapping(path = ApplicationsController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = Doors.APPLICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "用水报装申请", description = "客户渠道（App、微信、热线、网站）提交申请、查询进度、撤回申请")
 class ApplicationsController {
 
-  static final String PATH = "/api/v1/applications";
   static final String NUMBER_PATTERN = "^GW-\\d{4}-\\d{6}$";
   static final String NUMBER_MESSAGE = "申请编号格式不正确，应形如 GW-2026-000123";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -67,10 +67,11 @@ class ApplicationsController {
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
       @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$", message = "Idempotency-Key 只能由 1–64 位字母、数字和 - _ . : 组成")
       String idempotencyKey,
-      @Valid @RequestBody ApplicationRequest request) {
+      @RequestBody ApplicationRequest request) {
+    request.check();
     Filed filed = filing.file(request.variables(), idempotencyKey, request.fingerprint());
     String number = filed.record().applicationNumber();
-    URI status = URI.create(PATH + "/" + number);
+    URI status = URI.create(Doors.APPLICATIONS + "/" + number);
     ApplicationReceipt receipt = new ApplicationReceipt(number, filed.record().receivedAt(), status.toString());
     return filed.replayed()
         ? ResponseEntity.ok().location(status).body(receipt)
@@ -87,7 +88,7 @@ class ApplicationsController {
       @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
       @Parameter(in = ParameterIn.HEADER, description = "申请时填写的联系电话", example = "13812345678")
       @RequestHeader(CONTACT_PHONE) @NotBlank(message = "请在请求头 X-Contact-Phone 中提供申请时填写的联系电话")
-      @Pattern(regexp = ApplicationRules.PHONE_PATTERN, message = "X-Contact-Phone 格式不正确：请填写 11 位手机号或带区号的固定电话")
+      @Pattern(regexp = ApplicationRules.PHONE_PATTERN, message = "X-Contact-Phone 格式不正确：" + ApplicationRules.PHONE_HINT)
       String contactPhone) {
     return CaseStatus.of(cases.status(applicationNumber, contactPhone));
   }

@@ -13,6 +13,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitDecisions;
+import org.obtainingwater.process.InvalidInputException;
+import org.obtainingwater.web.Doors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,16 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The city's approval platform reports its decision on a permit the utility filed (占道挖掘、绿化占用).
  * The waiting permit step is completed with it, so the permit agent's Tasklist task disappears.
- * {@link PermitPlatformCredential} turns away callers without the platform's token before anything
+ * The permit platform's credential (web.AccessGuards) turns away callers without the platform's token before anything
  * in the request is read.
  */
 @RestController
-@RequestMapping(path = PermitDecisionsController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = Doors.PERMIT_DECISIONS, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "许可审批结果回调", description = "城市审批平台回报许可审批结果（需审批平台的回调凭证）")
-@SecurityRequirement(name = OpenApiDocument.PLATFORM_TOKEN)
+@SecurityRequirement(name = Doors.PLATFORM_TOKEN)
 class PermitDecisionsController {
 
-  static final String PATH = "/api/v1/permit-decisions";
 
   private final PermitDecisions decisions;
 
@@ -66,7 +67,7 @@ class PermitDecisionsController {
       @Parameter(description = "申报时平台给出的申报受理号", example = "ZD-GW-2026-000123-1")
       @PathVariable @Pattern(regexp = "^[\\p{L}\\p{N}._:-]{1,64}$", message = "申报受理号格式不正确") String permitApplicationRef,
       @Valid @RequestBody PermitDecisionRequest request) {
-    InvalidFieldException incomplete = request.incomplete();
+    InvalidInputException incomplete = request.incomplete();
     if (incomplete != null) {
       throw incomplete;
     }

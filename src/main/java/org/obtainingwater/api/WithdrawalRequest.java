@@ -1,7 +1,8 @@
 package org.obtainingwater.api;
 
-import static org.obtainingwater.intake.ApplicationRules.PHONE_PATTERN;
-import static org.obtainingwater.intake.ApplicationRules.MULTILINE_TEXT;
+import static org.obtainingwater.process.ApplicationRules.MULTILINE_TEXT;
+import static org.obtainingwater.process.ApplicationRules.PHONE_MESSAGE;
+import static org.obtainingwater.process.ApplicationRules.PHONE_PATTERN;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -10,9 +11,9 @@ import jakarta.validation.constraints.Size;
 
 /** A customer withdraws their application; the phone number proves it is theirs. */
 @Schema(description = "撤回申请：联系电话用于核实申请人身份")
-public record WithdrawalRequest(
+record WithdrawalRequest(
     @Schema(description = "申请时填写的联系电话", example = "13812345678")
-    @NotBlank(message = "请填写申请时的联系电话") @Pattern(regexp = PHONE_PATTERN, message = "联系电话格式不正确：请填写 11 位手机号或带区号的固定电话")
+    @NotBlank(message = "请填写申请时的联系电话") @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE)
     String contactPhone,
 
     @Schema(description = "撤回原因", example = "项目延期，暂不用水", maxLength = 200)

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code ProcessModelTests} checks that each still exists in the diagram.
  */
 @Component
-public class CaseStageTracker {
+class CaseStageTracker {
 
   /** Element id to the stage that begins when the process enters it. */
   public static final Map<String, Stage> STAGE_STARTS = Map.ofEntries(

@@ -1,12 +1,9 @@
 package org.obtainingwater.intake;
 
-import static org.obtainingwater.process.CaseVariables.CHANNEL;
 import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
 
-import java.util.regex.Pattern;
-
 import org.obtainingwater.preengagement.PreEngagements;
-import org.obtainingwater.process.PreEngagementProcess;
+import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;
 import org.springframework.stereotype.Component;
@@ -21,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationCompletionCheck extends TaskInputCheck {
 
-  private static final Pattern REFERENCE = Pattern.compile(PreEngagementProcess.REFERENCE_PATTERN);
-
   private final PreEngagements preEngagements;
 
   ApplicationCompletionCheck(PreEngagements preEngagements) {
@@ -31,15 +26,8 @@ class ApplicationCompletionCheck extends TaskInputCheck {
 
   @Override
   protected void check(TaskInput input) {
-    ApplicationRules.check(input);
-    input.requiredChoice(CHANNEL, ApplicationRules.CHANNELS);
-    String reference = input.optionalText(PROJECT_REFERENCE, 40);
-    if (reference == null || reference.isBlank()) {
-      return;
-    }
-    reference = reference.strip();
-    if (!REFERENCE.matcher(reference).matches()) {
-      input.problem(PROJECT_REFERENCE, "提前办项目编号格式不正确，应为投资项目统一代码，形如 2026-430211-47-01-000123；没有可不填");
+    String reference = ApplicationRules.checkFiling(input);
+    if (reference == null) {
       return;
     }
     String problem = switch (preEngagements.standing(reference)) {

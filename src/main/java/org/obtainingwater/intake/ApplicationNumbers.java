@@ -4,9 +4,7 @@ import java.sql.DatabaseMetaData;
 import java.time.ZoneId;
 
 import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -21,14 +19,14 @@ import org.springframework.stereotype.Component;
  * created by Flyway (db/migration); a number taken by a rolled-back start is not reused.
  */
 @Component
-public class ApplicationNumbers {
+class ApplicationNumbers {
 
   static final String SEQUENCE = "application_number_seq";
 
   private final DataFieldMaxValueIncrementer sequence;
   private final ZoneId zone;
 
-  ApplicationNumbers(DataSource dataSource, @Value("${obtaining-water.zone:Asia/Shanghai}") ZoneId zone) {
+  ApplicationNumbers(DataSource dataSource, ZoneId zone) {
     this.sequence = incrementerFor(dataSource);
     this.zone = zone;
   }

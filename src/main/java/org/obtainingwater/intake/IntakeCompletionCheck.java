@@ -5,6 +5,7 @@ import static org.obtainingwater.process.CaseVariables.INTAKE_REJECTION_REASON;
 
 import java.util.Set;
 
+import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,9 @@
 package org.obtainingwater.metering;
 
+
 /**
  * The utility's billing (营销) system, a product it licenses rather than owns. The local adapter
- * {@link RecordingBillingSystem} records the accounts it would open.
+ * {@code adapters.RecordingBillingSystem} records the accounts it would open.
  */
 public interface BillingSystem {
 

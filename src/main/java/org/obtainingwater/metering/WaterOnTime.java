@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
  * time with the browser's offset ({@code 2026-03-01T10:30+08:00}); REST clients may omit the offset,
  * which then means the utility's time zone ({@code obtaining-water.zone}) wherever it is converted.
  */
-public final class WaterOnTime {
+final class WaterOnTime {
 
   /** Whether the text is an ISO date time, with or without offset. */
   public static boolean isDateTime(String value) {

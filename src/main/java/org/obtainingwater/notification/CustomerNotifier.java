@@ -5,7 +5,7 @@ package org.obtainingwater.notification;
  * not own those systems; {@link RecordingCustomerNotifier} is the local adapter that records what
  * would be sent so the application runs without them.
  */
-public interface CustomerNotifier {
+interface CustomerNotifier {
 
   /**
    * Sends a notice. Implementations throw when the channel is unavailable; the send task is

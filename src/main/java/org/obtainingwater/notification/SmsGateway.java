@@ -1,8 +1,9 @@
 package org.obtainingwater.notification;
 
+
 /**
  * The SMS gateway that delivers notices to customers' phones. The utility does not own it;
- * {@link RecordingSmsGateway} is the local adapter. A real gateway is another bean of this type,
+ * {@code adapters.RecordingSmsGateway} is the local adapter. A real gateway is another bean of this type,
  * selected with {@code obtaining-water.adapters.sms-gateway}.
  */
 public interface SmsGateway {

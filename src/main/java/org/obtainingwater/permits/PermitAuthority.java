@@ -1,8 +1,9 @@
 package org.obtainingwater.permits;
 
+
 /**
  * The city's approval platform for road occupation/excavation and greenery occupation permits.
- * The utility does not own it; {@link RecordingPermitAuthority} is the local adapter. The
+ * The utility does not own it; {@code adapters.RecordingPermitAuthority} is the local adapter. The
  * authority's decision comes back later and is recorded by the permit agent in Tasklist.
  */
 public interface PermitAuthority {

@@ -12,11 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.obtainingwater.intake.ApplicationRules;
-import org.obtainingwater.process.PreEngagementProcess;
+import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,20 +25,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectRegistrationCheck extends TaskInputCheck {
 
-  static final Pattern REFERENCE = Pattern.compile(PreEngagementProcess.REFERENCE_PATTERN);
   static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
   private final PreEngagements preEngagements;
   private final ZoneId zone;
 
-  ProjectRegistrationCheck(PreEngagements preEngagements, @Value("${obtaining-water.zone}") ZoneId zone) {
+  ProjectRegistrationCheck(PreEngagements preEngagements, ZoneId zone) {
     this.preEngagements = preEngagements;
     this.zone = zone;
   }
 
   @Override
   protected void check(TaskInput input) {
-    String reference = input.requiredText(PROJECT_REFERENCE, 40, REFERENCE, "应为投资项目统一代码，形如 2026-430211-47-01-000123");
+    String reference = input.requiredText(PROJECT_REFERENCE, ApplicationRules.PROJECT_REFERENCE_MAX,
+        ApplicationRules.PROJECT_REFERENCE_FORMAT, ApplicationRules.PROJECT_REFERENCE_HINT);
     if (reference != null && preEngagements.standing(reference.strip()) == PreEngagements.Standing.OPEN) {
       input.problem(PROJECT_REFERENCE, "项目 " + reference.strip() + " 已在提前办中，无需重复登记");
     }

@@ -27,7 +27,7 @@ class RegisterProjectDelegate implements JavaDelegate {
   private final ZoneId zone;
   private final Period waitingPeriod;
 
-  RegisterProjectDelegate(@Value("${obtaining-water.zone}") ZoneId zone,
+  RegisterProjectDelegate(ZoneId zone,
       @Value("${obtaining-water.pre-engagement.waiting-period:P180D}") String waitingPeriod) {
     this.zone = zone;
     this.waitingPeriod = Period.parse(waitingPeriod);

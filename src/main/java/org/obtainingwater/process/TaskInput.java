@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * What a user task's form submitted, read through typed variables, with every problem collected
- * so the person sees all of them at once rather than one per attempt.
+ * What a user task's form (or a request carrying the same fields) submitted, read through typed
+ * variables, with every problem collected so the person sees all of them at once rather than one per
+ * attempt.
  */
 public final class TaskInput {
 
@@ -18,13 +20,32 @@ public final class TaskInput {
   private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
 
   private final VariableScope scope;
+  private final Function<String, Object> values;
   private final Map<String, String> problems = new LinkedHashMap<>();
 
   TaskInput(VariableScope scope) {
     this.scope = scope;
+    this.values = scope::getVariable;
   }
 
+  private TaskInput(Map<String, ?> values) {
+    this.scope = null;
+    this.values = values::get;
+  }
+
+  /**
+   * The same fields arriving outside the engine (the customer API), checked by the same rules before
+   * anything is filed: {@link #throwIfInvalid()} then refuses them as a task form would be.
+   */
+  public static TaskInput of(Map<String, ?> values) {
+    return new TaskInput(values);
+  }
+
+  /** The execution the form was submitted to; only for checks bound in the diagram. */
   public VariableScope scope() {
+    if (scope == null) {
+      throw new IllegalStateException("Input checked outside the engine has no variable scope");
+    }
     return scope;
   }
 
@@ -122,15 +143,16 @@ public final class TaskInput {
     return !problems.isEmpty();
   }
 
-  void throwIfInvalid() {
+  /** Refuses the input, naming every field found wrong, when there is any. */
+  public void throwIfInvalid() {
     if (!problems.isEmpty()) {
-      throw new TaskInputRejectedException(problems);
+      throw new InvalidInputException(problems);
     }
   }
 
   private <T> Optional<T> read(ProcessVariable<T> variable) {
     try {
-      return variable.find(scope);
+      return Optional.ofNullable(variable.convert(values.apply(variable.name())));
     } catch (ClassCastException wrongType) {
       problem(variable, variable.label() + "的类型不正确（应为" + typeName(variable.type()) + "）");
       return Optional.empty();

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An execution listener rather than a task listener because the engine wraps task listener
  * exceptions into a generic one (engine-rest would answer 500); execution listener exceptions
- * reach engine-rest unchanged, and {@link TaskInputRejectedException} answers 400. A cancelled
+ * reach engine-rest unchanged, and {@link InvalidInputException} answers 400. A cancelled
  * task (withdrawal, migration) is not checked.
  */
 public abstract class TaskInputCheck implements ExecutionListener {
@@ -28,7 +28,7 @@ public abstract class TaskInputCheck implements ExecutionListener {
     check(input);
     try {
       input.throwIfInvalid();
-    } catch (TaskInputRejectedException rejected) {
+    } catch (InvalidInputException rejected) {
       // Field names only: the values may be personal data.
       LOG.info("Refused input for {} of case {}: {}", execution.getCurrentActivityId(),
           execution.getProcessBusinessKey() == null ? "(not yet numbered)" : execution.getProcessBusinessKey(),

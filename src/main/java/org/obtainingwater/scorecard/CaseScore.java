@@ -8,7 +8,7 @@ import org.obtainingwater.cases.Stage;
 
 /** The scorecard's figures of one case whose water came on. Durations in days; working days per the working calendar. */
 @Schema(description = "一件已通水申请的考核指标")
-public record CaseScore(
+record CaseScore(
     @Schema(description = "申请编号", example = "GW-2026-000123") String applicationNumber,
     @Schema(description = "申请提交时间") OffsetDateTime receivedAt,
     @Schema(description = "通水时间（开立用水户、出具供水合同的时刻）") OffsetDateTime waterOnAt,

@@ -10,7 +10,7 @@ import org.obtainingwater.process.ObtainingWaterProcess.UserTasks;
  * a customer repeats, or one an analyst adds here for a new element, is counted as it happened.
  * docs/adr/0013-customer-procedures.md.
  */
-public enum CustomerProcedure {
+enum CustomerProcedure {
   /** The customer applies, through any channel: the process's start event. */
   APPLY("提交用水报装申请", Elements.START_EVENT),
   /**

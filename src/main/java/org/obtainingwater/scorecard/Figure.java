@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * an analyst can recompute any number from the per-case list in a spreadsheet. Empty sets give nulls.
  */
 @Schema(description = "一项指标在一组申请上的统计：件数、中位数、90 分位数（与 Excel PERCENTILE.INC 相同）、平均值、最大值")
-public record Figure(
+record Figure(
     @Schema(description = "有该指标的申请件数") int count,
     @Schema(description = "中位数", nullable = true) Double median,
     @Schema(description = "90 分位数", nullable = true) Double p90,

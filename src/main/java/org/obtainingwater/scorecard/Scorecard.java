@@ -10,7 +10,7 @@ import org.obtainingwater.cases.Stage;
 
 /** The scorecard of a period: what the city's business-environment evaluation asks of 获得用水. */
 @Schema(description = "一个期间的获得用水考核指标：通水件数、办理环节、时间、费用、各环节达标、满意度")
-public record Scorecard(
+record Scorecard(
     ScorecardPeriod period,
     @Schema(description = "期间内通水的申请件数") int connectedCases,
     @Schema(description = "期间内未通水而办结的申请件数，按结果（不予受理、不具备接水条件、已撤回）") Map<Outcome, Integer> closedWithoutConnection,

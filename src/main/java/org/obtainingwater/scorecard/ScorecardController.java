@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.obtainingwater.web.Doors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The scorecard for supervisors (not part of the public customer API): the period's figures and the
- * cases behind them. {@link ScorecardAccess} lets only supervisors and administrators in.
+ * cases behind them. Its guard (web.AccessGuards) lets only supervisors and administrators in.
  */
 @RestController
-@RequestMapping(path = ScorecardController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = Doors.SCORECARD_API, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "获得用水考核指标", description = "供服务督导和管理员查看：期间内已通水申请的办理环节、时间、费用、各环节达标和满意度，"
     + "由流程引擎的历史记录和申请台账计算。需要以 supervisors 或 camunda-admin 组成员的账号进行 HTTP Basic 认证。")
-@SecurityRequirement(name = ScorecardAccess.SECURITY_SCHEME)
+@SecurityRequirement(name = Doors.STAFF_BASIC)
 @ApiResponse(responseCode = "400", description = "参数有误，problem+json 的 errors 指出是哪个参数、应怎样写",
     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "401", description = "未认证，或用户名、密码不正确",
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 class ScorecardController {
 
-  static final String PATH = "/api/scorecard";
   private static final String FROM = "起始日期（年-月-日，含），缺省为上一个自然月的第一天；只给 to 时为 to 所在月的第一天";
   private static final String TO = "截止日期（年-月-日，含），缺省为上一个自然月的最后一天；只给 from 时为 from 所在月的最后一天；期间最长 366 天";
 

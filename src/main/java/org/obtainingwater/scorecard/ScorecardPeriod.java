@@ -7,13 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.obtainingwater.process.InvalidInputException;
 
 /**
  * The days a scorecard covers, both included, in the utility's time zone: a case belongs to the
  * period when its water came on between the start of {@code from} and the end of {@code to}.
  */
 @Schema(description = "统计期间（含首尾两天，按供水企业所在时区）：通水时间落在期间内的申请参与统计")
-public record ScorecardPeriod(
+record ScorecardPeriod(
     @Schema(description = "起始日期", example = "2026-10-01") LocalDate from,
     @Schema(description = "截止日期（含）", example = "2026-10-31") LocalDate to,
     @Schema(description = "时区", example = "Asia/Shanghai") ZoneId zone) {
@@ -37,7 +38,7 @@ public record ScorecardPeriod(
    * The period the query parameters ask for; without them, the last calendar month before
    * {@code today}.
    *
-   * @throws ScorecardParameterException naming the parameter that is wrong and how to write it
+   * @throws InvalidInputException naming the parameter that is wrong and how to write it
    */
   static ScorecardPeriod parse(String from, String to, ZoneId zone, LocalDate today) {
     LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
@@ -52,11 +53,11 @@ public record ScorecardPeriod(
       end = start.plusMonths(1).withDayOfMonth(1).minusDays(1);
     }
     if (end.isBefore(start)) {
-      throw new ScorecardParameterException("to", "截止日期 " + end + " 早于起始日期 " + start + "：请交换两个日期");
+      throw new InvalidInputException("to", "截止日期 " + end + " 早于起始日期 " + start + "：请交换两个日期");
     }
     ScorecardPeriod period = new ScorecardPeriod(start, end, zone);
     if (period.days() > MAX_DAYS) {
-      throw new ScorecardParameterException("to", "统计期间最长 " + MAX_DAYS + " 天，" + start + " 至 " + end + " 共 "
+      throw new InvalidInputException("to", "统计期间最长 " + MAX_DAYS + " 天，" + start + " 至 " + end + " 共 "
           + period.days() + " 天：请缩短期间，或分年份查询");
     }
     return period;
@@ -66,7 +67,7 @@ public record ScorecardPeriod(
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new ScorecardParameterException(parameter, "“" + text + "”不是日期：请写成 2026-10-01 这样的年-月-日");
+      throw new InvalidInputException(parameter, "“" + text + "”不是日期：请写成 2026-10-01 这样的年-月-日");
     }
   }
 }

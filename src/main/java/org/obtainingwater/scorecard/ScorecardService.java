@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.scorecard.Scorecard.Bands;
 import org.obtainingwater.scorecard.Scorecard.CaseTargets;
 import org.obtainingwater.scorecard.Scorecard.Cost;
@@ -22,7 +23,6 @@ import org.obtainingwater.scorecard.Scorecard.StageSummary;
 import org.obtainingwater.scorecard.Scoring.Scored;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * evaluates them in a command of its own.
  */
 @Service
-public class ScorecardService {
+class ScorecardService {
 
   static final String WEEK = "week";
   static final String MONTH = "month";
@@ -45,7 +45,7 @@ public class ScorecardService {
   private final ZoneId zone;
 
   ScorecardService(ScorecardHistory history, WorkingCalendar calendar, StageTargets targets,
-      @Value("${obtaining-water.zone:Asia/Shanghai}") ZoneId zone) {
+      ZoneId zone) {
     this.history = history;
     this.calendar = calendar;
     this.targets = targets;
@@ -102,7 +102,7 @@ public class ScorecardService {
       return period.days() <= WEEKLY_UP_TO_DAYS ? WEEK : MONTH;
     }
     if (!WEEK.equals(interval) && !MONTH.equals(interval)) {
-      throw new ScorecardParameterException("interval", "“" + interval + "”不是可用的分段方式：请写 week（按周）或 month（按月）");
+      throw new InvalidInputException("interval", "“" + interval + "”不是可用的分段方式：请写 week（按周）或 month（按月）");
     }
     return interval;
   }

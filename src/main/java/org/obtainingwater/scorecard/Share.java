@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** How many of the cases that count met their target, and the share (null when none count). */
 @Schema(description = "达标情况：参与统计的件数、达标件数、达标率（0–1）")
-public record Share(
+record Share(
     @Schema(description = "参与统计的件数") int cases,
     @Schema(description = "在时限内完成的件数") int withinTarget,
     @Schema(description = "达标率 0–1，无数据时为 null", nullable = true) Double share) {

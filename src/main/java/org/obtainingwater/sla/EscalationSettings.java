@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * engine's database (docs/adr/0018-sla-escalation.md).
  */
 @ConfigurationProperties("obtaining-water.escalation")
-public record EscalationSettings(@DefaultValue Map<String, Supervisor> supervisors) {
+record EscalationSettings(@DefaultValue Map<String, Supervisor> supervisors) {
 
   static final String DEFAULT = "DEFAULT";
 

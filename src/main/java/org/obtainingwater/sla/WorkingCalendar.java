@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +47,7 @@ public class WorkingCalendar {
   private final Set<LocalDate> workingWeekendDays;
 
   public WorkingCalendar(WorkingCalendarSettings settings,
-      @Value("${obtaining-water.zone:Asia/Shanghai}") ZoneId zone) {
+      ZoneId zone) {
     this.zone = zone;
     this.opens = settings.opens();
     this.closes = settings.closes();

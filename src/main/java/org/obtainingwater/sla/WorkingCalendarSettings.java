@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workingWeekendDays Saturdays and Sundays that are working days
  */
 @ConfigurationProperties("obtaining-water.working-calendar")
-public record WorkingCalendarSettings(
+record WorkingCalendarSettings(
     @DefaultValue("08:30") LocalTime opens,
     @DefaultValue("17:30") LocalTime closes,
     @DefaultValue List<String> holidays,

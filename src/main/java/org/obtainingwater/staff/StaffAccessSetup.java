@@ -70,8 +70,8 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
 
   /**
    * Filters of earlier versions, deleted at start. 全部在办任务 listed every open task of the city for
-   * supervisors: at 100,000 open tasks one Tasklist call on it took from 1.6 s to over a minute, as the
-   * planner chose (docs/adr/0023-tasklist-at-scale.md); supervisors follow cases in Cockpit and the
+   * supervisors: at scale one Tasklist call on it took seconds to minutes, as the planner chose
+   * (docs/adr/0023-tasklist-at-scale.md); supervisors follow cases in Cockpit and the
    * scorecard, and work from 已超期任务 and 即将超期任务.
    */
   static final List<String> RETIRED_FILTERS = List.of("全部在办任务");

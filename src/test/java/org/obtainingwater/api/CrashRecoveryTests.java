@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,21 +42,19 @@ import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.AdapterJournal.Entry;
 import org.obtainingwater.adapters.AdapterJournal.Kind;
+import org.obtainingwater.adapters.RecordingBillingSystem;
+import org.obtainingwater.adapters.RecordingPermitAuthority;
+import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.cases.Stage;
+import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.Http;
 import org.obtainingwater.support.Staff;
-import org.obtainingwater.cases.Stage;
-import org.obtainingwater.metering.RecordingBillingSystem;
-import org.obtainingwater.notification.NotificationOutbox;
-import org.obtainingwater.notification.RecordingSmsGateway;
-import org.obtainingwater.permits.RecordingPermitAuthority;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The application is killed with SIGKILL while customers file applications, staff complete tasks

@@ -1,12 +1,6 @@
 package org.obtainingwater.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.obtainingwater.support.TestCases.accepted;
-import static org.obtainingwater.support.TestCases.calledBack;
-import static org.obtainingwater.support.TestCases.designed;
-import static org.obtainingwater.support.TestCases.meterInstalled;
-import static org.obtainingwater.support.TestCases.pipelineBuilt;
-import static org.obtainingwater.support.TestCases.surveyed;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
@@ -15,6 +9,12 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.designed;
+import static org.obtainingwater.support.TestCases.meterInstalled;
+import static org.obtainingwater.support.TestCases.pipelineBuilt;
+import static org.obtainingwater.support.TestCases.surveyed;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -26,36 +26,35 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.ObtainingWaterApplication;
-import org.obtainingwater.support.Answer;
-import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.notification.OutboxEntry;
 import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitFilings;
 import org.obtainingwater.permits.PermitKind;
-import org.obtainingwater.sla.RecordingSupervisorNotifier;
 import org.obtainingwater.staff.StaffAccessSetup;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two application nodes on one PostgreSQL, as Camunda 7 clusters: no node knows the other, the

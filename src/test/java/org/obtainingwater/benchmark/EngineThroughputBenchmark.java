@@ -1,13 +1,6 @@
 package org.obtainingwater.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.obtainingwater.support.TestCases.accepted;
-import static org.obtainingwater.support.TestCases.calledBack;
-import static org.obtainingwater.support.TestCases.designed;
-import static org.obtainingwater.support.TestCases.meterInstalled;
-import static org.obtainingwater.support.TestCases.permitApproved;
-import static org.obtainingwater.support.TestCases.pipelineBuilt;
-import static org.obtainingwater.support.TestCases.surveyed;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
@@ -16,6 +9,13 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+import static org.obtainingwater.support.TestCases.accepted;
+import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.designed;
+import static org.obtainingwater.support.TestCases.meterInstalled;
+import static org.obtainingwater.support.TestCases.permitApproved;
+import static org.obtainingwater.support.TestCases.pipelineBuilt;
+import static org.obtainingwater.support.TestCases.surveyed;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -46,13 +46,13 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.ObtainingWaterApplication;
-import org.obtainingwater.support.TestCases;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.Http;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.TestCases;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -6,10 +6,10 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.obtainingwater.support.Diagrams;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.Diagrams;
 
 /**
  * The case record follows the diagram by element id: an analyst who renames or removes one of those

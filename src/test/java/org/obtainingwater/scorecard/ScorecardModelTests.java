@@ -3,12 +3,12 @@ package org.obtainingwater.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
-import org.obtainingwater.support.Diagrams;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.obtainingwater.support.Diagrams;
 
 /** What the scorecard relies on in the diagram and how it computes its statistics, without an engine. */
 class ScorecardModelTests {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.process.InvalidInputException;
 
 class ScorecardPeriodTests {
 
@@ -31,9 +32,9 @@ class ScorecardPeriodTests {
   @Test
   void wrongDates_nameTheParameter() {
     assertThatThrownBy(() -> ScorecardPeriod.parse("2026-02-30", null, SHANGHAI, TODAY))
-        .isInstanceOfSatisfying(ScorecardParameterException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("from"));
     assertThatThrownBy(() -> ScorecardPeriod.parse("2026-03-01", "2026-02-01", SHANGHAI, TODAY))
-        .isInstanceOfSatisfying(ScorecardParameterException.class, e -> assertThat(e.parameter()).isEqualTo("to"));
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("to"));
     assertThat(ScorecardPeriod.parse("2025-01-01", "2025-12-31", SHANGHAI, TODAY).days()).isEqualTo(365);
   }
 }

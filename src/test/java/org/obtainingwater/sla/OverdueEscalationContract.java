@@ -1,6 +1,15 @@
 package org.obtainingwater.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 import static org.obtainingwater.support.TestCases.accepted;
 import static org.obtainingwater.support.TestCases.application;
 import static org.obtainingwater.support.TestCases.calledBack;
@@ -11,15 +20,6 @@ import static org.obtainingwater.support.TestCases.permitRejected;
 import static org.obtainingwater.support.TestCases.permitRevised;
 import static org.obtainingwater.support.TestCases.pipelineBuilt;
 import static org.obtainingwater.support.TestCases.surveyed;
-import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,11 +53,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
+import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -1,8 +1,8 @@
 package org.obtainingwater.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.obtainingwater.support.TestCases.application;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
+import static org.obtainingwater.support.TestCases.application;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;

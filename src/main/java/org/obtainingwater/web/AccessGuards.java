@@ -1,0 +1,55 @@
+package org.obtainingwater.web;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Who may use which door ({@link Doors}), in one place. Staff authenticate with HTTP Basic against
+ * the engine's identity service at every door that takes a staff login, by Camunda's own provider:
+ * on engine-rest the engine's authorizations then apply (docs/adr/0003); the scorecard, which reads
+ * every case's history without them, also requires supervisors or administrators. The permit
+ * platform has its own bearer token and reaches nothing else. The customer API takes no login
+ * (docs/adr/0009). The webapps under /camunda keep Camunda's session login.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessGuards implements WebMvcConfigurer {
+
+  private final PermitPlatformCredential platformCredential;
+
+  AccessGuards(PermitPlatformCredential platformCredential) {
+    this.platformCredential = platformCredential;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(Doors.ENGINE_REST + "/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ScorecardAccess> scorecardAccess(ProcessEngine engine, ObjectMapper json) {
+    FilterRegistrationBean<ScorecardAccess> registration = new FilterRegistrationBean<>(new ScorecardAccess(engine, json));
+    registration.setName("scorecard-access");
+    registration.addUrlPatterns(Doors.SCORECARD_API + "/*", Doors.SCORECARD_PAGE + "*");
+    return registration;
+  }
+
+  /** Before the request's path and body are read: without the token, nothing else is answered. */
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(platformCredential).addPathPatterns(Doors.PERMIT_DECISIONS + "/**");
+  }
+}

@@ -1,0 +1,33 @@
+package org.obtainingwater.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document of the application's own APIs, served at {@code /v3/api-docs} and browsable at
+ * {@code /swagger-ui.html} (springdoc, limited to {@code /api/**} in application.yaml). The engine's
+ * REST API is Camunda's and documented by Camunda.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiDocument {
+
+  @Bean
+  OpenAPI obtainingWaterApi() {
+    return new OpenAPI()
+        .info(new Info().title("获得用水 obtaining-water API").version("v1")
+            .description("""
+                客户渠道（App、微信、热线系统、网站）24 小时提交用水报装申请、查询进度、撤回申请；
+                城市审批平台回报许可审批结果；服务督导查看获得用水考核指标。所有错误都以 application/problem+json（RFC 9457）返回，
+                其中 detail 说明原因，errors 列出每个有误的字段。"""))
+        .components(new Components().addSecuritySchemes(Doors.PLATFORM_TOKEN, new SecurityScheme()
+            .type(SecurityScheme.Type.HTTP).scheme("bearer")
+            .description("审批平台的回调凭证（OW_PERMIT_CALLBACK_TOKEN），由供水企业发给审批平台"))
+            .addSecuritySchemes(Doors.STAFF_BASIC, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("员工账号（与 Tasklist 相同），须属于 supervisors 或 camunda-admin 组")));
+  }
+}

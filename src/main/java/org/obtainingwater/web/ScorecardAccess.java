@@ -1,0 +1,77 @@
+package org.obtainingwater.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.obtainingwater.staff.StaffGroup;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Guards the scorecard API and page: a staff login checked exactly as engine-rest checks it (Camunda's
+ * HTTP Basic provider against the identity service), and then only members of {@code supervisors} or
+ * {@code camunda-admin}. The scorecard reads every case's history without the engine's
+ * authorizations, so membership is checked here. 401 asks the browser for a login (the page relies
+ * on that), 403 says which groups may see it; both as problem+json.
+ */
+class ScorecardAccess implements Filter {
+
+  static final Set<String> ALLOWED_GROUPS = Set.of(StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN);
+
+  private final ProcessEngine engine;
+  private final ObjectMapper json;
+  private final HttpBasicAuthenticationProvider staffLogin = new HttpBasicAuthenticationProvider();
+
+  ScorecardAccess(ProcessEngine engine, ObjectMapper json) {
+    this.engine = engine;
+    this.json = json;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) res;
+    AuthenticationResult login = staffLogin.extractAuthenticatedUser(request, engine);
+    if (!login.isAuthenticated()) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"obtaining-water staff\", charset=\"UTF-8\"");
+      refuse(response, HttpStatus.UNAUTHORIZED, "需要登录",
+          "请用服务督导或管理员的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
+      return;
+    }
+    String user = login.getAuthenticatedUser();
+    boolean allowed = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).anyMatch(ALLOWED_GROUPS::contains);
+    if (!allowed) {
+      refuse(response, HttpStatus.FORBIDDEN, "无权查看考核指标",
+          "用户 " + user + " 不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void refuse(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}
