@@ -70,15 +70,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.engine.ResourceDeployment;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.Diagrams;
 import org.obtainingwater.support.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Running cases survive a new version (docs/adr/0015): a changed copy of today's diagram (one task
@@ -88,8 +87,7 @@ import org.springframework.test.context.ActiveProfiles;
  * their business key, variables and open tasks, and finish on the new version, through the added
  * task. Cases of the version before the escalation timers gain them, due with their tasks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 @DirtiesContext // deploys more versions of obtainingWater into its database
 class CaseMigrationTests {
 

@@ -55,14 +55,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.ProcessVariable;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.Diagrams;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,8 +74,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * diagram maps exist in the table, and every message name code, tests or docs correlate exists in a
  * model. {@link ProcessModelTests} keeps the obtainingWater-specific checks.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class ModelGuardTests {
 
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([a-zA-Z][a-zA-Z0-9]*)}$");

@@ -83,14 +83,13 @@ import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.sla.OverdueNotice;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -99,8 +98,8 @@ import org.springframework.test.context.TestExecutionListeners;
  * cover less than 90 % of the model's flow nodes and sequence flows; the report is written to
  * target/process-test-coverage.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
+// Its own context: the coverage plugin records what the engine runs.
 @Import({ProcessEngineCoverageConfiguration.class, ObtainingWaterProcessTests.CoverageThreshold.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -33,17 +33,12 @@ import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
 import org.obtainingwater.process.PreEngagementProcess;
+import org.obtainingwater.support.AppOnPostgres;
 import org.obtainingwater.support.CaseDriver;
-import org.obtainingwater.support.TestPostgresConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The happy path with both permits, and the 提前办 fast path, on a real PostgreSQL with the postgres profile's settings. */
-@SpringBootTest
-@ActiveProfiles({"demo", "postgres", "test"})
-@Import(TestPostgresConfiguration.class)
+@AppOnPostgres
 class PostgresHappyPathTests {
 
   @Autowired

@@ -52,10 +52,9 @@ import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
 import org.obtainingwater.process.ObtainingWaterProcess.UserTasks;
 import org.obtainingwater.process.PreEngagementProcess;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The pre-engagement process (提前办) path by path, and what an application that names a project
@@ -63,8 +62,7 @@ import org.springframework.test.context.ActiveProfiles;
  * built ahead; goes the normal way when the project had not finished pre-design; is refused at the
  * door when the reference names no open project. docs/adr/0010-pre-engagement-link.md.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class PreEngagementProcessTests {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -58,11 +58,10 @@ import org.obtainingwater.process.ProcessVariable;
 import org.obtainingwater.process.TaskInputCheck;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.staff.StaffGroup;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.Diagrams;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,8 +72,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ids follow the convention, every element is drawn without overlaps, conditions name only
  * known variables.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class ProcessModelTests {
 
   private static final Pattern ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$|^Message_[A-Z][A-Za-z0-9]*$");

@@ -30,12 +30,12 @@ import org.obtainingwater.staff.DemoStaffSetup.DemoUser;
 import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
 import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.WithJobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -45,9 +45,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * user of each stage, each task filled from the fields of its deployed Camunda Form. The job
  * executor runs, as in production.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
+@WithJobExecutor
 class StaffRestWorkflowTests {
 
   /**

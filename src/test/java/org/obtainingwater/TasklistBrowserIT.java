@@ -23,10 +23,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.AppOnH2;
+import org.obtainingwater.support.WithJobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Staff's day in a real browser: the application runs (random port, job executor on, demo users),
@@ -38,9 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
  * docs/images/, so a plain verify leaves tracked files alone). Chromium missing fails the test: .ci/run
  * installs it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
+@WithJobExecutor
 class TasklistBrowserIT {
 
   static final String APPLICANT = "株洲新马动力机械有限公司";

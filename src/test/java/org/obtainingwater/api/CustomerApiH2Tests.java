@@ -1,10 +1,9 @@
 package org.obtainingwater.api;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.obtainingwater.support.AppOnH2;
+
 
 /** The customer API contract on the embedded default database, H2. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class CustomerApiH2Tests extends CustomerApiContract {
 }

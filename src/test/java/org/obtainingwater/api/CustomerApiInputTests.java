@@ -18,11 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.AppOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,8 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * says what to change, and nothing is filed. Named cases for each kind of bad input, then a sweep of
  * well over a hundred malformed requests across every endpoint of the customer and platform APIs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class CustomerApiInputTests {
 
   static final String APPLICATIONS = "/api/v1/applications";

@@ -1,13 +1,9 @@
 package org.obtainingwater.api;
 
-import org.obtainingwater.support.TestPostgresConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.obtainingwater.support.AppOnPostgres;
+
 
 /** The customer API contract on a real PostgreSQL, with the postgres profile's settings. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "postgres", "test"})
-@Import(TestPostgresConfiguration.class)
+@AppOnPostgres
 class CustomerApiPostgresTests extends CustomerApiContract {
 }

@@ -19,16 +19,14 @@ import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguratio
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.support.AppOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.UrlResource;
-import org.springframework.test.context.ActiveProfiles;
 
 /** How bpmn/ and forms/ reach the engine: stable names, nothing redeployed unless changed. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class ResourceDeploymentTests {
 
   @Autowired

@@ -6,21 +6,16 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.obtainingwater.support.TestPostgresConfiguration;
+import org.obtainingwater.support.AppOnPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * On PostgreSQL the application gives the planner statistics on the two permission expressions of the
  * task query's authorization check (docs/adr/0023-tasklist-at-scale.md), once, and keeps them across
  * restarts; the Tasklist-at-scale benchmark measures what they do.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "postgres", "test"})
-@Import(TestPostgresConfiguration.class)
+@AppOnPostgres
 class TaskQueryStatisticsPostgresTests {
 
   @Autowired

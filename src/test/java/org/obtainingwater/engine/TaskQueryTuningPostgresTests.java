@@ -13,12 +13,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.staff.StaffGroup;
-import org.obtainingwater.support.TestPostgresConfiguration;
+import org.obtainingwater.support.AppOnPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,9 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of the test and then asks PostgreSQL, on the same connection, which plan mode the
  * transaction has. Authorization checks use the staff member's own groups.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "postgres", "test"})
-@Import(TestPostgresConfiguration.class)
+@AppOnPostgres
 class TaskQueryTuningPostgresTests {
 
   @Autowired

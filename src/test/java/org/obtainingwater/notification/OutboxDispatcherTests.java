@@ -15,16 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The outbox dispatcher against the real table: retries with a pause, gives up, and takes over dead claims. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class OutboxDispatcherTests {
 
   @Autowired

@@ -29,14 +29,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingPermitAuthority;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The city's permit platform is down when a permit is filed: the filing step retries on its cycle,
@@ -44,8 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
  * kept. When the platform is back, a retry (Cockpit's "retry", here through the API) files once
  * and the case goes on.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
+// Its own context: a permit platform that can be switched off.
 @Import(PermitPlatformOutageTests.PlatformThatCanFail.class)
 class PermitPlatformOutageTests {
 

@@ -16,18 +16,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * History is kept five years from the application: each history row carries its removal time from
  * the moment it is written, so no case's history has to be rewritten when it ends, and a running case
  * already shows when its history goes (docs/adr/0019-engine-tuning.md).
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class HistoryRetentionTests {
 
   static final Duration FIVE_YEARS = Duration.ofDays(1825);

@@ -11,11 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.AppOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The scorecard page in a real browser: the application runs with September 2025's cases (eight run
@@ -24,8 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  * and that nothing is loaded from outside the application; it takes the README's screenshot into
  * target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class ScorecardPageIT {
 
   static final Path SCRIPT = Path.of("src/test/browser/scorecard-page.mjs");

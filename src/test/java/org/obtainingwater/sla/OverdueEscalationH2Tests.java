@@ -1,10 +1,9 @@
 package org.obtainingwater.sla;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.obtainingwater.support.AppOnH2;
+
 
 /** {@link OverdueEscalationContract} on the embedded H2 database. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class OverdueEscalationH2Tests extends OverdueEscalationContract {
 }

@@ -1,13 +1,9 @@
 package org.obtainingwater.sla;
 
-import org.obtainingwater.support.TestPostgresConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.obtainingwater.support.AppOnPostgres;
+
 
 /** {@link OverdueEscalationContract} on a real PostgreSQL, with the postgres profile's settings. */
-@SpringBootTest
-@ActiveProfiles({"demo", "postgres", "test"})
-@Import(TestPostgresConfiguration.class)
+@AppOnPostgres
 class OverdueEscalationPostgresTests extends OverdueEscalationContract {
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.support.AppOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The targets the utility promises (DOMAIN.md), read from the deployed bpmn/stage-targets.dmn. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class StageTargetsTests {
 
   @Autowired

@@ -15,21 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Who may do what through {@code /engine-rest}: nobody without credentials (401), and staff only
  * what their group's authorizations allow (403 otherwise), with a positive row for each refusal so a
  * 403 cannot come from a broken endpoint. One intake case is waiting at intake for the matrix.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
 class EngineRestAccessMatrixTests {
 
   /** Placeholders in the paths: the waiting intake task and its case. */

@@ -1,14 +1,11 @@
 package org.obtainingwater.staff;
 
-import org.obtainingwater.support.TestPostgresConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.obtainingwater.support.AppOnPostgres;
+import org.obtainingwater.support.WithJobExecutor;
+
 
 /** The same races on PostgreSQL, whose locking and isolation differ from H2's. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles({"demo", "postgres", "test"})
-@Import(TestPostgresConfiguration.class)
+@AppOnPostgres
+@WithJobExecutor
 class StaffConflictPostgresTests extends StaffConflictTests {
 }

@@ -15,13 +15,13 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.WithJobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,9 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * it: one wins, the other is told plainly that a colleague was first (409), never a 500, and the
  * case moves on once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
+@WithJobExecutor
 class StaffConflictTests {
 
   /** A second intake clerk beside the demo profile's lina. */
