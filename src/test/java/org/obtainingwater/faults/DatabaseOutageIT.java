@@ -1,4 +1,4 @@
-package org.obtainingwater.api;
+package org.obtainingwater.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * 503 with Retry-After and nothing is acknowledged; when it is back the application reconnects by
  * itself, and a retried filing (same Idempotency-Key) is filed exactly once.
  */
-class DatabaseOutageTests {
+class DatabaseOutageIT {
 
   static Path dataDirectory;
   static int databasePort;
@@ -85,7 +85,7 @@ class DatabaseOutageTests {
     assertThat(duringOutage.header("Retry-After")).isEqualTo("30");
     assertThat(duringOutage.header("Content-Type")).contains("application/problem+json");
     assertThat(duringOutage.json().get("detail").asText()).contains("没有被受理", "Idempotency-Key");
-    Answer statusDuringOutage = api.status(acknowledged.get(0), CustomerApiContract.PHONE);
+    Answer statusDuringOutage = api.status(acknowledged.get(0), ApiClient.PHONE);
     assertThat(statusDuringOutage.status()).as(statusDuringOutage.body()).isEqualTo(503);
     Answer staffDuringOutage = Staff.engineRest(api.port()).as("lina").get("/task");
     assertThat(staffDuringOutage.status()).as(staffDuringOutage.body()).isEqualTo(503);
@@ -103,7 +103,7 @@ class DatabaseOutageTests {
     for (String number : acknowledged) {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE application_number = ?", Integer.class,
           number)).as(number).isEqualTo(1);
-      assertThat(api.status(number, CustomerApiContract.PHONE).status()).isEqualTo(200);
+      assertThat(api.status(number, ApiClient.PHONE).status()).isEqualTo(200);
     }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class))
         .as("every acknowledged application exists once, nothing else").isEqualTo(acknowledged.size());

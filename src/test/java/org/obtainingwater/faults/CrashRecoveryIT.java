@@ -1,4 +1,4 @@
-package org.obtainingwater.api;
+package org.obtainingwater.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
@@ -70,7 +70,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * and the kill is timed on a permit filing that the platform has taken and the engine not yet committed.
  * Figures are printed with the prefix {@code CRASH:} (docs/faults.md).
  */
-class CrashRecoveryTests {
+class CrashRecoveryIT {
 
   static final int APPLICATIONS = 30;
   static final int KILL_WHEN_ACKNOWLEDGED = 14;
@@ -471,7 +471,7 @@ class CrashRecoveryTests {
     }
 
     /** Until staff get an answer from engine-rest; how long that took. */
-    Duration awaitServing(CrashRecoveryTests test) throws Exception {
+    Duration awaitServing(CrashRecoveryIT test) throws Exception {
       Instant started = process.info().startInstant().orElse(Instant.now());
       Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
       while (Instant.now().isBefore(deadline)) {

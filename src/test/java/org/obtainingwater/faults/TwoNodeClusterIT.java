@@ -1,4 +1,4 @@
-package org.obtainingwater.api;
+package org.obtainingwater.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
@@ -62,7 +62,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * worked on the other node, permit decisions arrive at either, and every asynchronous step (notices,
  * permit filings, the join, the billing account) runs exactly once across the two.
  */
-class TwoNodeClusterTests {
+class TwoNodeClusterIT {
 
   static EmbeddedPostgres database;
   static ConfigurableApplicationContext nodeA;
@@ -127,7 +127,7 @@ class TwoNodeClusterTests {
     complete(engineB, number, CALL_BACK_CUSTOMER, calledBack(5, "两个节点之间无缝衔接"));
     awaitEnded(engineB, number);
 
-    Answer status = apiA.status(number, CustomerApiContract.PHONE);
+    Answer status = apiA.status(number, ApiClient.PHONE);
     assertThat(status.json().get("stage").asText()).isEqualTo("CLOSED");
     assertThat(filings.filingsFor(number)).as("each permit filed once").extracting(FiledPermit::kind)
         .containsExactlyInAnyOrder(PermitKind.ROAD, PermitKind.GREENERY);
