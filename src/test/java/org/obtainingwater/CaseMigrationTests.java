@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -70,6 +70,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.engine.ResourceDeployment;
+import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.NodeScript;
 import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.DefaultEngine;
@@ -170,17 +172,17 @@ class CaseMigrationTests {
     assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
 
     // A supervisor may look at every case but not move them; a dry run shows what would move.
-    Run refused = migrateCases("wulei");
+    NodeScript.Run refused = migrateCases("wulei");
     assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
     assertThat(refused.output()).contains("only camunda-admin");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionId(before.getId()).count()).isEqualTo(waiting.size() + 1);
 
-    Run dryRun = migrateCases("admin", "--dry-run");
+    NodeScript.Run dryRun = migrateCases("admin", "--dry-run");
     assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
     assertThat(dryRun.output()).contains((waiting.size() + 1) + " case(s) would be migrated").contains("nothing changed");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionId(before.getId()).count()).isEqualTo(waiting.size() + 1);
 
-    Run migrated = migrateCases("admin");
+    NodeScript.Run migrated = migrateCases("admin");
     assertThat(migrated.exitCode()).as(migrated.output()).isZero();
     assertThat(migrated.output()).contains((waiting.size() + 1) + " case(s) migrated");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionId(before.getId()).count()).isZero();
@@ -238,7 +240,7 @@ class CaseMigrationTests {
 
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T06:00:00Z"))); // the migration runs at 14:00
       ProcessDefinition withTimers = deploy(Diagrams.obtainingWater());
-      Run migrated = migrateCases("admin");
+      NodeScript.Run migrated = migrateCases("admin");
       assertThat(migrated.exitCode()).as(migrated.output()).isZero();
       assertThat(migrated.output()).contains("escalation timer(s) set to their task's due date");
 
@@ -398,20 +400,14 @@ class CaseMigrationTests {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  record Run(int exitCode, String output) {
-  }
-
   /** Runs the documented command against this application as the given user. */
-  private Run migrateCases(String user, String... options) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("node", "tools/migrate-cases.mjs",
-        "--url", "http://localhost:" + port));
-    command.addAll(List.of(options));
-    Path log = Files.createTempFile("migrate-cases", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("OW_ADMIN_USER", user);
-    builder.environment().put("OW_ADMIN_PASSWORD", "demo");
-    java.lang.Process run = builder.start();
-    assertThat(run.waitFor(2, TimeUnit.MINUTES)).as("migrate-cases finished").isTrue();
-    return new Run(run.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  private NodeScript.Run migrateCases(String user, String... options) throws Exception {
+    List<String> arguments = new java.util.ArrayList<>(List.of("--url", "http://localhost:" + port));
+    arguments.addAll(List.of(options));
+    NodeScript.Run run = NodeScript.run(Duration.ofMinutes(2),
+        Map.of("OW_ADMIN_USER", user, "OW_ADMIN_PASSWORD", Staff.DEMO_PASSWORD), Path.of("tools/migrate-cases.mjs"),
+        arguments.toArray(String[]::new));
+    assertThat(run.finished()).as("migrate-cases finished").isTrue();
+    return run;
   }
 }

@@ -10,12 +10,11 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.NodeScript;
 import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.WithJobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,19 +58,13 @@ class TasklistBrowserIT {
   @Test
   void intakeStartsACase_andTheSurveyorCompletesItsSurvey_inTasklistInChinese() throws Exception {
     assertThat(new File("/usr/bin/chromium")).as("Debian chromium (installed by .ci/run)").exists();
-    Path log = Files.createTempFile("tasklist-flow", ".log");
     Instant started = Instant.now().minusSeconds(1);
 
-    Process browser = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + port,
-        SCREENSHOTS.toString(), APPLICANT).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean finished = browser.waitFor(4, TimeUnit.MINUTES);
-    if (!finished) {
-      browser.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    System.out.println(output);
-    assertThat(finished).as("browser walk-through finished in time").isTrue();
-    assertThat(browser.exitValue()).as("browser walk-through:\n" + output).isZero();
+    NodeScript.Run browser = NodeScript.run(Duration.ofMinutes(4), SCRIPT, "http://localhost:" + port,
+        SCREENSHOTS.toString(), APPLICANT);
+    System.out.println(browser.output());
+    assertThat(browser.finished()).as("browser walk-through finished in time").isTrue();
+    assertThat(browser.exitCode()).as("browser walk-through:\n" + browser.output()).isZero();
 
     // What the browser did is what the engine recorded.
     ProcessInstance instance = runtime.createProcessInstanceQuery()

@@ -3,14 +3,14 @@ package org.obtainingwater.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.NodeScript;
 import org.obtainingwater.support.AppOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,17 +45,11 @@ class ScorecardPageIT {
     int expected = COPIES + 8;
     Instant started = Instant.now().minusSeconds(1);
 
-    Path log = Files.createTempFile("scorecard-page", ".log");
-    Process browser = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + port, SCREENSHOTS.toString(),
-        String.valueOf(expected)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean finished = browser.waitFor(3, TimeUnit.MINUTES);
-    if (!finished) {
-      browser.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    System.out.println(output);
-    assertThat(finished).as("browser check finished in time").isTrue();
-    assertThat(browser.exitValue()).as("scorecard page in the browser:\n" + output).isZero();
+    NodeScript.Run browser = NodeScript.run(Duration.ofMinutes(3), SCRIPT, "http://localhost:" + port,
+        SCREENSHOTS.toString(), String.valueOf(expected));
+    System.out.println(browser.output());
+    assertThat(browser.finished()).as("browser check finished in time").isTrue();
+    assertThat(browser.exitCode()).as("scorecard page in the browser:\n" + browser.output()).isZero();
     assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve("scorecard.png")).toInstant()).isAfter(started);
   }
 }
