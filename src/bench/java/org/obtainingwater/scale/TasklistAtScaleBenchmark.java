@@ -66,7 +66,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL with new ids, numbers and times. Open tasks are spread over the stages roughly as
  * Little's law puts them (time in stage × share of cases that pass it). Sizes are system properties
  * ({@code scale.openTasks}, {@code scale.finishedCases}, {@code scale.calls}) so a small run checks the
- * benchmark itself. Run: {@code mvn -B test -Dsurefire.excludedGroups= -Dgroups=benchmark
+ * benchmark itself. Run: {@code mvn -B test -Pbenchmark -Dsurefire.excludedGroups= -Dgroups=benchmark
  * -Dtest=TasklistAtScaleBenchmark}.
  */
 @Tag("benchmark")

@@ -1,11 +1,11 @@
 package org.obtainingwater.scorecard;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.obtainingwater.support.AppOnH2;
+import org.springframework.test.context.TestPropertySource;
 
 /** The scorecard benchmark on H2 (docs/benchmarks.md). */
-@SpringBootTest(properties = "logging.level.org.obtainingwater.scorecard=DEBUG")
-@ActiveProfiles({"demo", "test"})
+@AppOnH2
+@TestPropertySource(properties = "logging.level.org.obtainingwater.scorecard=DEBUG")
 class ScorecardH2Benchmark extends ScorecardBenchmarkContract {
 
   @Override

@@ -76,7 +76,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (profiles {@code demo,postgres}; the job executor and the outbox dispatcher on), started in this
  * JVM, so {@code -Xmx} of the run is the application's heap. Prints the table and writes it to
  * {@code target/benchmarks/engine-throughput.md}. Run (about 10 minutes):
- * <pre>mvn -B test -Dsurefire.excludedGroups= -Dgroups=benchmark -Dtest=EngineThroughputBenchmark -DargLine=-Xmx384m</pre>
+ * <pre>mvn -B test -Pbenchmark -Dsurefire.excludedGroups= -Dgroups=benchmark -Dtest=EngineThroughputBenchmark -DargLine=-Xmx384m</pre>
  * Sizes: {@code -Dbench.bareInstances}, {@code -Dbench.realCases}, {@code -Dbench.repetitions}; settings to compare
  * (a tuning before and after): {@code -Dbench.appArgs=--name=value,--other=value}.
  */

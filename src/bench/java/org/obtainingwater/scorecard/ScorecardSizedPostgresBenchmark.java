@@ -14,9 +14,4 @@ class ScorecardSizedPostgresBenchmark extends ScorecardBenchmarkContract {
   String database() {
     return "PostgreSQL 17 (embedded, zonky), shared_buffers " + ProductionSizedPostgres.SHARED_BUFFERS;
   }
-
-  @Override
-  void analyze() {
-    jdbc.execute("ANALYZE");
-  }
 }
