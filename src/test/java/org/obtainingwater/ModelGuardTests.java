@@ -77,7 +77,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @AppOnH2
 class ModelGuardTests {
 
-  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([a-zA-Z][a-zA-Z0-9]*)}$");
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern DECISION_RESULT = Pattern.compile("decisionResult\\.getSingleResult\\(\\)\\.(\\w+)");
   private static final Pattern VARIABLE_WRITE = Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\.(?:set|setLocal)\\(");
@@ -85,8 +84,9 @@ class ModelGuardTests {
   private static final Pattern MESSAGE_NAME = Pattern.compile("\\bMessage_[A-Z][A-Za-z0-9]*\\b");
   private static final Pattern CORRELATED_LITERAL = Pattern.compile(
       "(?:createMessageCorrelation|correlateMessage)\\(\\s*\"([^\"]+)\"|\\\\?\"messageName\\\\?\"\\s*:\\s*\\\\?\"([^\"\\\\]+)");
-  private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
-      "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task", "decisionResult", "currentUser");
+  /** What an expression may name besides variables: the language's words and the engine's own objects. */
+  private static final Set<String> EL_WORDS = Stream.concat(Diagrams.EL_KEYWORDS.stream(),
+      Stream.of("execution", "task", "decisionResult", "currentUser")).collect(Collectors.toUnmodifiableSet());
 
   static final Path FORMS = Path.of("forms");
 
@@ -353,9 +353,9 @@ class ModelGuardTests {
     }
     List<Class<?>> classes = new ArrayList<>();
     for (String expression : expressions) {
-      Matcher bean = BEAN_EXPRESSION.matcher(expression == null ? "" : expression);
-      if (bean.matches()) {
-        classes.add(AopUtils.getTargetClass(context.getBean(bean.group(1))));
+      String bean = Diagrams.beanNamedBy(expression);
+      if (bean != null) {
+        classes.add(AopUtils.getTargetClass(context.getBean(bean)));
       }
     }
     return classes;

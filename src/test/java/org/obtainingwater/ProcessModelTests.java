@@ -76,11 +76,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ProcessModelTests {
 
   private static final Pattern ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$|^Message_[A-Z][A-Za-z0-9]*$");
-  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([a-zA-Z][a-zA-Z0-9]*)}$");
   private static final Pattern STAGE_DUE_DATE = Pattern.compile("^\\$\\{stageTargets\\.dueIn\\('([A-Z_]+)'\\)}$");
   private static final Pattern CJK = Pattern.compile(".*\\p{IsHan}.*");
-  private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
-      "lt", "gt", "le", "ge", "div", "mod", "instanceof");
 
   /** Every diagram the checks below run on, with the counts that make a removed task or delegate show. */
   enum Diagram {
@@ -227,9 +224,9 @@ class ProcessModelTests {
     for (BaseElement task : automated) {
       String expression = task instanceof ServiceTask service ? service.getCamundaDelegateExpression()
           : ((SendTask) task).getCamundaDelegateExpression();
-      Matcher bean = BEAN_EXPRESSION.matcher(expression == null ? "" : expression);
-      assertThat(bean.matches()).as(task.getId() + " delegate expression " + expression).isTrue();
-      assertThat(context.getBean(bean.group(1))).as(task.getId()).isInstanceOf(JavaDelegate.class);
+      String bean = Diagrams.beanNamedBy(expression);
+      assertThat(bean).as(task.getId() + " delegate expression " + expression).isNotNull();
+      assertThat(context.getBean(bean)).as(task.getId()).isInstanceOf(JavaDelegate.class);
     }
   }
 
@@ -290,7 +287,7 @@ class ProcessModelTests {
       String text = condition.getTextContent().replaceAll("'[^']*'", "");
       Matcher identifier = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*").matcher(text);
       while (identifier.find()) {
-        if (!EL_WORDS.contains(identifier.group()) && !identifier.group().matches("\\d+")) {
+        if (!Diagrams.EL_KEYWORDS.contains(identifier.group()) && !identifier.group().matches("\\d+")) {
           assertThat(known).as("variable in " + condition.getTextContent()).contains(identifier.group());
         }
       }
@@ -405,9 +402,9 @@ class ProcessModelTests {
     }
     for (CamundaExecutionListener listener : task.getExtensionElements().getElementsQuery()
         .filterByType(CamundaExecutionListener.class).list()) {
-      Matcher bean = BEAN_EXPRESSION.matcher(listener.getCamundaDelegateExpression());
-      assertThat(bean.matches()).as(task.getId() + " listener").isTrue();
-      beans.add(context.getBean(bean.group(1), type));
+      String bean = Diagrams.beanNamedBy(listener.getCamundaDelegateExpression());
+      assertThat(bean).as(task.getId() + " listener").isNotNull();
+      beans.add(context.getBean(bean, type));
     }
     return beans;
   }

@@ -21,7 +21,6 @@ import static org.obtainingwater.support.TestCases.rectified;
 import static org.obtainingwater.support.TestCases.rejected;
 import static org.obtainingwater.support.TestCases.surveyed;
 
-import java.util.List;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.ProcessEngine;

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -21,7 +24,19 @@ public final class Diagrams {
   public static final Path OBTAINING_WATER = FOLDER.resolve("obtaining-water.bpmn");
   public static final Path PRE_ENGAGEMENT = FOLDER.resolve("pre-engagement.bpmn");
 
+  /** The words of the expression language in conditions and expressions that name no variable. */
+  public static final Set<String> EL_KEYWORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
+      "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+
+  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([a-zA-Z][a-zA-Z0-9]*)}$");
+
   private Diagrams() {
+  }
+
+  /** The Spring bean a delegate expression such as {@code ${fileRoadPermit}} names; null for anything else. */
+  public static String beanNamedBy(String delegateExpression) {
+    Matcher bean = BEAN_EXPRESSION.matcher(delegateExpression == null ? "" : delegateExpression);
+    return bean.matches() ? bean.group(1) : null;
   }
 
   public static BpmnModelInstance obtainingWater() {
