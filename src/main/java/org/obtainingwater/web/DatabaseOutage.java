@@ -10,9 +10,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Tells a failure caused by the database being out of reach (down, restarting, the pool unable to
  * connect) from every other failure: the request did nothing, and the same request later will work.
- * Every door answers it with 503, a Retry-After and {@link #NOTHING_DONE} (or {@link #NOTHING_FILED}) instead of a 500: the
- * application's APIs as problem+json (ApiProblems), engine-rest (EngineRestErrors) and everything else
- * (DatabaseOutageFilter) in engine-rest's error format.
+ * Every door answers it with 503, a Retry-After and {@link #NOTHING_DONE} (or {@link #NOTHING_FILED})
+ * instead of a 500: the application's APIs as problem+json (ApiProblems), engine-rest
+ * (EngineRestErrors) and everything else (DatabaseOutageFilter) in engine-rest's error format.
  */
 final class DatabaseOutage {
 
