@@ -260,6 +260,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
     return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "服务暂时不可用",
-        DatabaseOutage.NOTHING_DONE + "重新提交申请时请使用同一个 Idempotency-Key，不会重复受理。"), headers);
+        DatabaseOutage.NOTHING_FILED), headers);
   }
 }
