@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +54,8 @@ import org.obtainingwater.support.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The application is killed with SIGKILL while customers file applications, staff complete tasks
@@ -114,6 +115,7 @@ class CrashRecoveryIT {
   final AtomicInteger lostAnswers = new AtomicInteger();
   final AtomicBoolean stop = new AtomicBoolean();
   final AtomicBoolean killed = new AtomicBoolean();
+  Staff staff;
 
   @BeforeAll
   static void startDatabase() throws IOException {
@@ -133,8 +135,6 @@ class CrashRecoveryIT {
       database.close();
     }
   }
-
-  Staff staff;
 
   @Test
   void killedWhileCasesAreFiledAndDriven_afterRestartNothingIsLostNothingDuplicatedAndNoWorkDoneTwice() throws Exception {

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,6 +54,8 @@ import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two application nodes on one PostgreSQL, as Camunda 7 clusters: no node knows the other, the
