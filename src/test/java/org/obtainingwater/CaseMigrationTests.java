@@ -80,6 +80,7 @@ import org.obtainingwater.support.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Running cases survive a new version (docs/adr/0015): a changed copy of today's diagram (one task
@@ -90,7 +91,10 @@ import org.springframework.test.annotation.DirtiesContext;
  * task. Cases of the version before the escalation timers gain them, due with their tasks.
  */
 @AppOnH2
-@DirtiesContext // deploys more versions of obtainingWater into its database
+// It deploys more versions of obtainingWater and migrates every running case: a database of its own, so it
+// neither sees the other classes' cases nor leaves its versions to them, and a context closed after it.
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:case-migration-${random.uuid};DB_CLOSE_DELAY=-1")
+@DirtiesContext
 class CaseMigrationTests {
 
   static final String ADDED_TASK = "userTask_checkMeterSeal";
