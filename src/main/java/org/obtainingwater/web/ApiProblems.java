@@ -233,7 +233,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   /** Someone else changed the same case at the same moment; a retry sees the new state. */
   @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
-  ResponseEntity<Object> concurrentChange(RuntimeException e) {
+  ResponseEntity<Object> concurrentChange(Exception e) {
     return respond(problem(HttpStatus.CONFLICT, "同时有其他操作", "这件申请刚刚被同时处理，请刷新后重试"));
   }
 
@@ -242,6 +242,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> unexpected(Exception e) {
     if (DatabaseOutage.causedBy(e)) {
       return databaseUnavailable(e);
+    }
+    if (ConcurrentChange.causedBy(e)) {
+      return concurrentChange(e);
     }
     String id = UUID.randomUUID().toString();
     LOG.error("Unexpected error {} answering an API request", id, e);

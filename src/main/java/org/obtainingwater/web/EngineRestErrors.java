@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -35,9 +34,11 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  *   <li>Refused task input ({@link InvalidInputException}) anywhere in the cause chain: 400
  *   with the problems per field; {@code /process-definition/.../start} would wrap it into a 500.</li>
- *   <li>Two people completing the same task at once: whatever the slower request trips over (an
- *   {@link OptimisticLockingException}, the task or its authorizations gone, the next step's input
- *   check), when the task is no longer open but finished: 409, saying a colleague was first.</li>
+ *   <li>Two people completing the same task at once: whatever the slower request trips over (a
+ *   {@link ConcurrentChange}, the task or its authorizations gone, the next step's input check), when
+ *   the task is no longer open but finished: 409, saying a colleague was first.</li>
+ *   <li>A request that lost a race for the case otherwise, also to the overdue timer
+ *   ({@link ConcurrentChange}: an optimistic-locking conflict or a database deadlock): 409.</li>
  *   <li>Claiming a task someone else holds ({@link TaskAlreadyClaimedException}): 409 naming the
  *   holder.</li>
  *   <li>A task id that does not exist: 404.</li>
@@ -150,7 +151,7 @@ class EngineRestErrors {
           body.put("problems", rejected.problems());
           return Optional.of(answer(Status.BAD_REQUEST, body));
         }
-        if (cause instanceof OptimisticLockingException) {
+        if (ConcurrentChange.is(cause)) {
           return Optional.of(answer(Status.CONFLICT, body(cause, COLLEAGUE_WAS_FIRST)));
         }
         if (cause instanceof TaskAlreadyClaimedException claimed) {
