@@ -232,6 +232,41 @@ abstract class EngineRestAccessMatrixContract {
         .list()).allMatch(grant -> Authorization.ANY.equals(grant.getResourceId()));
   }
 
+  /** Tasklist's own door to the engine follows the same rules as engine-rest. */
+  @Test
+  void throughTasklistsDoor_theClerkSubmitsHerForm_andNothingBeside() {
+    Staff.Call lina = Staff.tasklist(port).session("lina");
+
+    Answer extra = lina.post("/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"intakeDecision\":{\"value\":\"accepted\"},\"customerFee\":{\"value\":-5}}}");
+    Answer phone = lina.put("/task/" + taskId + "/variables/contactPhone", "{\"value\":\"13900000000\"}");
+    Answer claim = lina.post("/task/" + taskId + "/claim", "{\"userId\":\"lina\"}");
+    Answer unclaim = lina.post("/task/" + taskId + "/unclaim", null);
+    Answer submit = lina.post("/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"intakeDecision\":{\"value\":\"accepted\"}}}");
+
+    assertThat(extra.status()).as(extra.body()).isEqualTo(400);
+    assertThat(extra.body()).contains("customerFee");
+    assertThat(phone.status()).as(phone.body()).isEqualTo(403);
+    assertThat(claim.status()).as(claim.body()).isEqualTo(204);
+    assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(204);
+    assertThat(submit.status()).as(submit.body()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(caseId)
+        .variableName("customerFee").count()).isZero();
+  }
+
+  /** Without the session's CSRF token the filter writes nothing for the caller; Camunda refuses the request. */
+  @Test
+  void throughTasklistsDoor_withoutTheCsrfToken_nothingIsGivenBack() {
+    Staff.Call lina = Staff.tasklist(port).session("lina");
+    assertThat(lina.post("/task/" + taskId + "/claim", "{\"userId\":\"lina\"}").status()).isEqualTo(204);
+
+    Answer forged = lina.header("X-XSRF-TOKEN", "forged").post("/task/" + taskId + "/unclaim", null);
+
+    assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("lina");
+  }
+
   /** Nobody (null), a bearer token ("bearer:token"), or a login ("user", "user:password"). */
   private Staff.Call as(String caller) {
     if (caller == null) {
