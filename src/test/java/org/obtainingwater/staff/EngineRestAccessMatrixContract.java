@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,6 +49,8 @@ abstract class EngineRestAccessMatrixContract {
   /** Placeholders in the paths: the waiting intake task and its case. */
   static final String TASK = "{task}";
   static final String CASE = "{case}";
+  /** A user in no group, only for the wrong password. */
+  static final String PROBE = "wrongpasswordprobe";
   /** A due date a supervisor moves the task to, in engine-rest's date format. */
   static final String DUE = "2031-01-02T09:00:00.000+0800";
 
@@ -63,6 +66,11 @@ abstract class EngineRestAccessMatrixContract {
   @BeforeEach
   void aCaseWaitsAtIntake() {
     DefaultEngine.use(engine);
+    if (engine.getIdentityService().createUserQuery().userId(PROBE).count() == 0) {
+      User probe = engine.getIdentityService().newUser(PROBE);
+      probe.setPassword("probe-" + Staff.DEMO_PASSWORD);
+      engine.getIdentityService().saveUser(probe);
+    }
     staff = Staff.engineRest(port);
     CaseDriver cases = new CaseDriver(engine);
     ProcessInstance instance = cases.apply(application());
@@ -94,8 +102,9 @@ abstract class EngineRestAccessMatrixContract {
         Arguments.of(null, "GET", "/history/process-instance", null, 401),
         Arguments.of(null, "GET", "/user", null, 401),
         Arguments.of(null, "GET", "/task/" + TASK + "/variables", null, 401),
-        // (Someone who works nowhere else in this matrix: a failed login delays that user's next ones.)
-        Arguments.of("zhoufang:wrong-password", "GET", "/task", null, 401),
+        // (A user who logs in nowhere else in this matrix: a failed login delays that user's next ones, and every
+        // staff group has a row below.)
+        Arguments.of(PROBE + ":wrong-password", "GET", "/task", null, 401),
         Arguments.of("bearer:demo-permit-platform-token", "GET", "/task", null, 401),
         // The intake clerk works the intake task ...
         Arguments.of("lina", "GET", "/task/" + TASK + "/variables", null, 200),
