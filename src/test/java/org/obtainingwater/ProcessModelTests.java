@@ -40,6 +40,8 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
@@ -201,6 +203,14 @@ class ProcessModelTests {
       assertThat(delegate).as(next.getId()).isEqualTo("${escalateOverdueWorkDelegate}");
       assertThat(context.getBean("escalateOverdueWorkDelegate")).isInstanceOf(JavaDelegate.class);
       assertThat(next.getParentElement()).as(next.getId() + " in the timer's scope").isEqualTo(timer.getParentElement());
+      // The delegate reads the stage from its element's input parameter, which must say what the timer counts.
+      CamundaInputOutput io = next.getExtensionElements() == null ? null : next.getExtensionElements()
+          .getElementsQuery().filterByType(CamundaInputOutput.class).singleResult();
+      assertThat(io).as(next.getId() + " names its stage").isNotNull();
+      assertThat(io.getCamundaInputParameters()).as(next.getId())
+          // EscalateOverdueWorkDelegate.ESCALATED_STAGE
+          .filteredOn(parameter -> "escalatedStage".equals(parameter.getCamundaName()))
+          .singleElement().extracting(CamundaInputParameter::getTextContent).isEqualTo(stage.group(1));
     }
   }
 

@@ -31,7 +31,7 @@ record CaseScore(
       @Schema(description = "环节") Stage stage,
       @Schema(description = "环节名称") String label,
       @Schema(description = "用时（工作日），环节尚未结束时为 null", nullable = true) Double workingDays,
-      @Schema(description = "时限（工作日）") int targetWorkingDays,
+      @Schema(description = "时限（工作日，可为 0.5）") double targetWorkingDays,
       @Schema(description = "是否在时限内，环节尚未结束时为 null", nullable = true) Boolean withinTarget) {
   }
 }

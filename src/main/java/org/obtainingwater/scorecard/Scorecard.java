@@ -40,7 +40,7 @@ record Scorecard(
   /** One stage over the period: durations of the cases that passed it, against its target. */
   @Schema(description = "一个环节在期间内的用时分布与达标情况")
   public record StageSummary(Stage stage, String label,
-      @Schema(description = "时限（工作日）") int targetWorkingDays,
+      @Schema(description = "时限（工作日，可为 0.5）") double targetWorkingDays,
       @Schema(description = "用时（工作日）") Figure workingDays,
       @Schema(description = "达标情况") Share withinTarget,
       @Schema(description = "用时相对时限的分布：不超过时限一半、不超过时限、超期不超过一倍、超期一倍以上的件数") Bands bands) {

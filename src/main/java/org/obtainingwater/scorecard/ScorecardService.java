@@ -116,7 +116,7 @@ class ScorecardService {
   }
 
   /** The stage over the cases that finished it; a case still in it (awaiting its callback) does not count yet. */
-  private static StageSummary stageSummary(Stage stage, int target, List<Scored> cases) {
+  private static StageSummary stageSummary(Stage stage, double target, List<Scored> cases) {
     double[] times = cases.stream().map(c -> c.stageWorkingDays().get(stage)).filter(Objects::nonNull)
         .mapToDouble(Double::doubleValue).toArray();
     int[] bands = new int[4];

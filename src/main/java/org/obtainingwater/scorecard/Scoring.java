@@ -41,7 +41,7 @@ final class Scoring {
   static final double EPSILON = 1e-9;
 
   private final WorkingCalendar calendar;
-  private final Map<Stage, Integer> stageTargets = new EnumMap<>(Stage.class);
+  private final Map<Stage, Double> stageTargets = new EnumMap<>(Stage.class);
   private final int caseTargetWithout;
   private final int caseTargetWith;
 
@@ -55,7 +55,7 @@ final class Scoring {
     this.caseTargetWith = targets.caseTargetWorkingDays(true);
   }
 
-  int stageTarget(Stage stage) {
+  double stageTarget(Stage stage) {
     return stageTargets.get(stage);
   }
 
@@ -105,7 +105,7 @@ final class Scoring {
       if (days == null && !open.containsKey(stage)) {
         continue; // the case did not pass this stage (no external works: no permits, no construction)
       }
-      int target = stageTargets.get(stage);
+      double target = stageTargets.get(stage);
       if (open.containsKey(stage)) {
         stages.add(new StageTime(stage, stage.label(), null, target, null));
       } else {

@@ -20,12 +20,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every 超期督办 end event of the process: reached from a non-interrupting boundary timer 超过办理时限
- * on a user task, or 超过许可办理时限 on a permit sub-process. What is overdue and its stage are read
- * from the diagram itself (the timer's {@code ${stageTargets.dueIn('STAGE')}} and the element it is
- * attached to), so the end event needs no configuration of its own.
+ * on a user task, or 超过许可办理时限 on a permit sub-process. What is overdue is the element the timer is
+ * attached to; its stage is the end event's input parameter {@value #ESCALATED_STAGE} (process version 1.3.0 on),
+ * which the model check holds equal to the stage of the timer's {@code ${stageTargets.dueIn('STAGE')}}. Cases still
+ * running on an earlier version, whose end events have no parameter, are read from the timer's expression as before,
+ * until they finish or are migrated (docs/adr/0015).
  */
 @Component
 class EscalateOverdueWorkDelegate implements JavaDelegate {
+
+  /** The input parameter of each 超期督办 end event naming the stage whose work is overdue. */
+  public static final String ESCALATED_STAGE = "escalatedStage";
 
   private static final Pattern STAGE = Pattern.compile("dueIn\\('([A-Z_]+)'\\)");
 
@@ -48,7 +53,8 @@ class EscalateOverdueWorkDelegate implements JavaDelegate {
     BoundaryEvent timer = (BoundaryEvent) ((org.camunda.bpm.model.bpmn.instance.FlowNode) end).getIncoming()
         .iterator().next().getSource();
     Activity overdue = timer.getAttachedTo();
-    Stage stage = stageOf(timer);
+    Object escalated = execution.getVariableLocal(ESCALATED_STAGE);
+    Stage stage = escalated != null ? Stage.valueOf(escalated.toString()) : stageOf(timer);
     String number = execution.getProcessBusinessKey();
     if (overdue instanceof SubProcess permit) {
       List<String> permitTasks = permit.getChildElementsByType(UserTask.class).stream().map(UserTask::getId).toList();
@@ -61,7 +67,10 @@ class EscalateOverdueWorkDelegate implements JavaDelegate {
     }
   }
 
-  /** The stage named in the timer's duration, {@code ${stageTargets.dueIn('PERMITS')}}. */
+  /**
+   * The stage named in the timer's duration, {@code ${stageTargets.dueIn('PERMITS')}}: for end events of versions
+   * before 1.3.0, which carry no {@value #ESCALATED_STAGE}.
+   */
   static Stage stageOf(BoundaryEvent timer) {
     TimerEventDefinition definition = timer.getChildElementsByType(TimerEventDefinition.class).iterator().next();
     Matcher stage = STAGE.matcher(definition.getTimeDuration().getTextContent());

@@ -86,7 +86,7 @@ public class OverdueEscalations {
       tasks.setVariableLocal(task.getId(), OVERDUE.name(), true);
       tasks.setPriority(task.getId(), Math.max(task.getPriority(), OVERDUE_PRIORITY));
     }
-    int target = targets.targetWorkingDays(stage).orElse(0);
+    double target = targets.targetWorkingDays(stage).orElse(0);
     notifier.notify(new OverdueNotice(applicationNumber, stage, work, target, dueAt, settings.supervisorOf(stage),
         idempotencyKey));
   }

@@ -19,7 +19,7 @@ import org.obtainingwater.cases.Stage;
  *     system tells once: {@code overdue/<task id>} for a task, {@code overdue/<activity instance id>} for a
  *     permit (docs/adr/0021)
  */
-public record OverdueNotice(String applicationNumber, Stage stage, String work, int targetWorkingDays, Instant dueAt,
+public record OverdueNotice(String applicationNumber, Stage stage, String work, double targetWorkingDays, Instant dueAt,
     Supervisor supervisor, String idempotencyKey) {
 
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -27,7 +27,7 @@ public record OverdueNotice(String applicationNumber, Stage stage, String work, 
   /** The message as the supervisor reads it, times in the utility's zone. */
   public String text(ZoneId zone) {
     String stageLabel = work.equals(stage.label()) ? "" : "（" + stage.label() + "）";
-    return "【超期督办】" + applicationNumber + "「" + work + "」" + stageLabel + "已超过办理时限（" + targetWorkingDays
+    return "【超期督办】" + applicationNumber + "「" + work + "」" + stageLabel + "已超过办理时限（" + StageTargets.days(targetWorkingDays)
         + " 个工作日），" + DUE.format(dueAt.atZone(zone)) + " 到期仍未办结，请督促办理。";
   }
 }

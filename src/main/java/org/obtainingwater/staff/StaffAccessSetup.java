@@ -4,6 +4,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
@@ -149,11 +152,33 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
     grant(authorizations, supervisors, PROCESS_DEFINITION, PreEngagementProcess.PROCESS_KEY, READ_INSTANCE, READ_TASK,
         READ_HISTORY);
     grant(authorizations, supervisors, PROCESS_INSTANCE, "*", READ);
-    grant(authorizations, supervisors, TASK, "*", READ);
+    // Supervisors reassign work (TASK_ASSIGN); they move due dates through StaffWrites, not with UPDATE, which
+    // would also let them complete any task and set its variables (docs/adr/0027).
+    grant(authorizations, supervisors, TASK, "*", READ, TASK_ASSIGN);
+    workNotUpdate(authorizations);
     Filter dueSoon = filter(filters, DUE_SOON_TASKS_FILTER, "各环节一个工作日内到期、尚未超期的任务，到期早的在前", 46,
         engine.getTaskService().createTaskQuery().dueAfterExpression("${now()}")
             .dueBeforeExpression("${workingCalendar.oneWorkingDayFromNow()}").orderByDueDate().asc());
     grant(authorizations, supervisors, FILTER, dueSoon.getId(), READ);
+  }
+
+  /**
+   * Earlier versions let the engine grant each candidate group and user {@code UPDATE} on their tasks, which
+   * also lets them set variables, move due dates and add candidate groups; they now get {@code TASK_WORK}
+   * (camunda.bpm.generic-properties defaultUserPermissionNameForTask). The tasks of such a database keep their
+   * grants until they end, so those are turned into {@code TASK_WORK} here, once: afterwards none is left.
+   * Grants on every task ({@code *}) are an administrator's and stay as they are.
+   */
+  static void workNotUpdate(AuthorizationService authorizations) {
+    for (Authorization grant : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(TASK).hasPermission(UPDATE).list()) {
+      if (Authorization.ANY.equals(grant.getResourceId())) {
+        continue;
+      }
+      grant.removePermission(UPDATE);
+      grant.addPermission(TASK_WORK);
+      authorizations.saveAuthorization(grant);
+    }
   }
 
   private static void createGroup(IdentityService identity, StaffGroup staffGroup) {

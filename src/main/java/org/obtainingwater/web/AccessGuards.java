@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -36,6 +37,29 @@ class AccessGuards implements WebMvcConfigurer {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(Doors.ENGINE_REST + "/*");
+    // Before StaffWrites, which reads who is calling.
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+    return registration;
+  }
+
+  /** Staff write only what their task asks, through either door to the engine (docs/adr/0027). */
+  @Bean
+  FilterRegistrationBean<StaffWrites> engineRestStaffWrites(ProcessEngine engine, ObjectMapper json) {
+    FilterRegistrationBean<StaffWrites> registration =
+        new FilterRegistrationBean<>(new StaffWrites(engine, json, Doors.ENGINE_REST));
+    registration.setName("engine-rest-staff-writes");
+    registration.addUrlPatterns(Doors.ENGINE_REST + "/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<StaffWrites> webappStaffWrites(ProcessEngine engine, ObjectMapper json) {
+    FilterRegistrationBean<StaffWrites> registration =
+        new FilterRegistrationBean<>(new StaffWrites(engine, json, Doors.WEBAPP_ENGINE_API));
+    registration.setName("webapp-staff-writes");
+    registration.addUrlPatterns(Doors.WEBAPP_ENGINE_API + "/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     return registration;
   }
 

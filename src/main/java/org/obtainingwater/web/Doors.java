@@ -20,6 +20,8 @@ public final class Doors {
 
   /** Camunda's REST API; every staff login, with that user's authorizations. */
   public static final String ENGINE_REST = "/engine-rest";
+  /** The engine's REST API as the webapps (Tasklist, Cockpit) call it, with their session login. */
+  public static final String WEBAPP_ENGINE_API = "/camunda/api/engine";
 
   /** OpenAPI security scheme of the permit platform's bearer token. */
   public static final String PLATFORM_TOKEN = "permitPlatformToken";

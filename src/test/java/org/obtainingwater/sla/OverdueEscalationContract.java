@@ -89,10 +89,12 @@ abstract class OverdueEscalationContract {
 
   @ParameterizedTest(name = "arrived {0}, due {1}")
   @CsvSource({
-      "2026-11-27T15:00, 2026-11-30T15:00", // Friday: the weekend does not count
-      "2026-09-30T10:00, 2026-10-08T10:00", // the day before National Day: 1 to 7 October are off
-      "2026-10-09T16:00, 2026-10-10T16:00"}) // Friday before the adjusted working Saturday (调休上班)
-  void intakeTaskAndItsTimer_areDueOneWorkingDayAfterTheApplicationArrives(String arrived, String due) {
+      // Half a working day (stage-targets.dmn) is half the 08:30-17:30 office day: 4 h 30 min of office time.
+      "2026-11-27T15:00, 2026-11-30T10:30", // Friday: 2 h 30 before closing, the weekend does not count
+      "2026-09-30T16:00, 2026-10-08T11:30", // the day before National Day: 1 to 7 October are off
+      "2026-10-09T16:00, 2026-10-10T11:30", // Friday before the adjusted working Saturday (调休上班)
+      "2026-11-23T09:00, 2026-11-23T13:30"}) // within one office day
+  void intakeTaskAndItsTimer_areDueHalfAWorkingDayAfterTheApplicationArrives(String arrived, String due) {
     clockAt(arrived);
     ProcessInstance instance = cases.apply(application());
 
@@ -110,20 +112,20 @@ abstract class OverdueEscalationContract {
 
     clockAt("2026-11-29T20:00"); // more than a calendar day, not a working day
     cases.executeJobs(instance);
-    clockAt("2026-11-30T14:59");
+    clockAt("2026-11-30T10:29");
     cases.executeJobs(instance);
     assertThat(supervisors.noticesFor(instance.getBusinessKey())).isEmpty();
     assertThat(isFlagged(intake)).isFalse();
 
-    clockAt("2026-11-30T15:01");
+    clockAt("2026-11-30T10:31");
     cases.executeJobs(instance);
     List<OverdueNotice> notices = supervisors.noticesFor(instance.getBusinessKey());
     assertThat(notices).singleElement().satisfies(notice -> {
       assertThat(notice.stage()).isEqualTo(Stage.INTAKE);
       assertThat(notice.work()).isEqualTo("受理审核");
-      assertThat(notice.dueAt()).isEqualTo(shanghai("2026-11-30T15:00"));
+      assertThat(notice.dueAt()).isEqualTo(shanghai("2026-11-30T10:30"));
       assertThat(notice.supervisor().name()).isEqualTo("吴磊（服务督导）");
-      assertThat(notice.text(SHANGHAI)).contains(instance.getBusinessKey()).contains("2026-11-30 15:00");
+      assertThat(notice.text(SHANGHAI)).contains(instance.getBusinessKey()).contains("2026-11-30 10:30").contains("0.5 个工作日");
     });
     Task flagged = cases.task(instance, REVIEW_APPLICATION);
     assertThat(flagged.getId()).as("the task goes on, not replaced").isEqualTo(intake.getId());
@@ -162,7 +164,7 @@ abstract class OverdueEscalationContract {
     assertThat(timers(instance)).extracting(Job::getDuedate).singleElement()
         .isEqualTo(cases.task(instance, SURVEY_SITE).getDueDate());
 
-    clockAt("2026-11-24T10:30"); // survey was due at 10:00; completed before the job executor got to its timer
+    clockAt("2026-11-24T10:30"); // survey was due Monday 14:30; completed before the job executor got to its timer
     cases.complete(instance, SURVEY_SITE, surveyed(0, false, false));
 
     assertThat(timers(instance)).extracting(Job::getDuedate).singleElement()
@@ -313,13 +315,13 @@ abstract class OverdueEscalationContract {
 
   @Test
   void dueSoonFilter_onFridayAfternoon_reachesOverTheWeekendToMondaysTasks() {
-    clockAt("2026-11-27T15:00"); // Friday afternoon: the intake task is due Monday 15:00
+    clockAt("2026-11-27T15:00"); // Friday afternoon: the intake task is due Monday 10:30
     ProcessInstance instance = cases.apply(application());
     Task intake = cases.task(instance, REVIEW_APPLICATION);
 
     clockAt("2026-11-27T16:00");
     assertThat(filterFor(StaffAccessSetup.DUE_SOON_TASKS_FILTER, "wulei")).extracting(Task::getId)
-        .as("due Monday 15:00, within one working day of Friday 16:00").contains(intake.getId());
+        .as("due Monday 10:30, within one working day of Friday 16:00").contains(intake.getId());
   }
 
   @Test

@@ -3,7 +3,10 @@ package org.obtainingwater.support;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.net.URLEncoder;
 
 /**
  * Staff and the utility's systems calling the application with HTTP Basic, as Tasklist and REST clients
@@ -39,6 +42,53 @@ public final class Staff {
 
   public static Staff app(Http http) {
     return new Staff(http, "");
+  }
+
+  /** The engine's REST API as Tasklist calls it ({@code /camunda/api/engine/engine/default/...}), with {@link #session}. */
+  public static Staff tasklist(int port) {
+    return new Staff(Http.to(port), "/camunda/api/engine/engine/default");
+  }
+
+  /**
+   * Calls as Tasklist makes them after this login: the session cookie and the CSRF token Camunda's webapps
+   * ask of every change ({@code X-XSRF-TOKEN} echoing the {@code XSRF-TOKEN} cookie).
+   */
+  public Call session(String login) {
+    String user = login.contains(":") ? login.substring(0, login.indexOf(':')) : login;
+    String password = login.contains(":") ? login.substring(login.indexOf(':') + 1) : DEMO_PASSWORD;
+    Answer page = http.send("GET", "/camunda/app/tasklist/default/", null);
+    Map<String, String> cookies = cookies(page, new LinkedHashMap<>());
+    Answer login_ = http.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8),
+        "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookieHeader(cookies),
+        "X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
+    if (login_.status() != 200) {
+      throw new IllegalStateException("Tasklist login of " + user + ": " + login_.status() + " " + login_.body());
+    }
+    cookies(login_, cookies);
+    // The login starts a new session; its CSRF token comes with the next read.
+    cookies(http.send("GET", base + "/task/count", null, "Cookie", cookieHeader(cookies)), cookies);
+    return anonymous().header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+  }
+
+  private static Map<String, String> cookies(Answer answer, Map<String, String> cookies) {
+    String set = answer.header("set-cookie");
+    if (set != null) {
+      for (String cookie : set.split(",")) {
+        String pair = cookie.split(";")[0].trim();
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          cookies.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+      }
+    }
+    return cookies;
+  }
+
+  private static String cookieHeader(Map<String, String> cookies) {
+    return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   /** Calls with this login: a demo user's id, or {@code user:password}. */
