@@ -9,7 +9,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -78,6 +80,14 @@ public class WorkingCalendar {
           + "holiday notice to obtaining-water.working-calendar (docs/adr/0017-working-time.md); "
           + "until then every weekday of {} counts as a working day", year, year, year);
     }
+  }
+
+  /**
+   * The last day the calendar knows about: 31 December of the last year whose public holidays are
+   * listed, or empty when none is. After it every weekday would count as a working day.
+   */
+  public Optional<LocalDate> lastCoveredDay() {
+    return holidays.stream().max(Comparator.naturalOrder()).map(last -> LocalDate.of(last.getYear(), 12, 31));
   }
 
   public ZoneId zone() {

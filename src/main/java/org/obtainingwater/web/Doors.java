@@ -21,6 +21,12 @@ public final class Doors {
   /** Camunda's REST API; every staff login, with that user's authorizations. */
   public static final String ENGINE_REST = "/engine-rest";
 
+  /** Boot's actuator: health public, metrics and the rest for administrators ({@link ActuatorAccess}). */
+  public static final String ACTUATOR = "/actuator";
+
+  /** Health and its probes ({@code /liveness}, {@code /readiness}): public, statuses only. */
+  public static final String ACTUATOR_HEALTH = ACTUATOR + "/health";
+
   /** OpenAPI security scheme of the permit platform's bearer token. */
   public static final String PLATFORM_TOKEN = "permitPlatformToken";
 
