@@ -28,7 +28,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * PostgreSQL restarts under the running application: while it is down every request is answered
  * 503 with Retry-After and nothing is acknowledged; when it is back the application reconnects by
- * itself, and a retried filing (same Idempotency-Key) is filed exactly once.
+ * itself, and a retried filing (same Idempotency-Key) is filed exactly once. Readiness follows the database:
+ * DOWN while it is gone, UP when it is back (overall readiness also depends on the working calendar's year, so the
+ * database's and the engine's parts are read here; operations.ReadinessTests has the rest).
  */
 class DatabaseOutageIT {
 
@@ -107,6 +109,35 @@ class DatabaseOutageIT {
     }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class))
         .as("every acknowledged application exists once, nothing else").isEqualTo(acknowledged.size());
+  }
+
+  @Test
+  void whileTheDatabaseIsDown_readinessIsDown_livenessUp_andWhenItIsBackReadinessIsUpAgain() throws Exception {
+    Staff health = Staff.app(api.port());
+    Answer before = health.anonymous().get("/actuator/health/readiness");
+    assertThat(before.json().path("components").path("db").path("status").asText()).as(before.body()).isEqualTo("UP");
+
+    database.close();
+
+    Answer down = health.anonymous().get("/actuator/health/readiness");
+    assertThat(down.status()).as(down.body()).isEqualTo(503);
+    assertThat(down.json().path("status").asText()).isEqualTo("DOWN");
+    assertThat(down.json().path("components").path("db").path("status").asText()).isEqualTo("DOWN");
+    assertThat(down.json().path("components").path("engine").path("status").asText()).isEqualTo("DOWN");
+    assertThat(health.anonymous().get("/actuator/health/liveness").status()).as("a restart would not help").isEqualTo(200);
+
+    database = startDatabase();
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    Answer back = health.anonymous().get("/actuator/health/readiness");
+    while (!back.json().path("components").path("db").path("status").asText().equals("UP")
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      back = health.anonymous().get("/actuator/health/readiness");
+    }
+    assertThat(back.json().path("components").path("db").path("status").asText()).as(back.body()).isEqualTo("UP");
+    assertThat(back.json().path("components").path("engine").path("status").asText()).isEqualTo("UP");
+    assertThat(back.json().path("components").path("jobExecutor").path("status").asText()).isEqualTo("UP");
   }
 
   interface Request {

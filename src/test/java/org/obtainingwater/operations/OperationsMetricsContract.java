@@ -11,6 +11,12 @@ import static org.obtainingwater.support.TestCases.designed;
 import static org.obtainingwater.support.TestCases.rejected;
 import static org.obtainingwater.support.TestCases.surveyed;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,6 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class OperationsMetricsContract {
 
+  static final Path DASHBOARD = Path.of("docs/operations/grafana-dashboard.json");
+
   /** One attempt per notice: the gateway being down makes every pending notice FAILED at once. */
   static final String ONE_ATTEMPT = "obtaining-water.outbox.max-attempts=1";
 
@@ -62,7 +70,7 @@ abstract class OperationsMetricsContract {
   }
 
   @Test
-  void everyMeterOfTheDashboard_hasTheScriptsValue() {
+  void everyMeterOfTheDashboard_hasTheScriptsValue() throws IOException {
     CaseDriver cases = new CaseDriver(engine);
     CaseDriver.clockAt("2026-09-01T09:00"); // Tuesday
     ProcessInstance rejectedCase = cases.apply(application());
@@ -107,5 +115,13 @@ abstract class OperationsMetricsContract {
     assertThat(after.value("ow_overdue_tasks", "stage", "intake")).isEqualTo(2);
     assertThat(after.value("ow_overdue_tasks", "stage", "permits")).isEqualTo(1);
     assertThat(after.value("ow_overdue_tasks", "stage", "survey")).isZero();
+
+    Matcher used = Pattern.compile("\\b(ow_[a-z_]+|http_server_[a-z_]+)").matcher(Files.readString(DASHBOARD));
+    int meters = 0;
+    while (used.find()) {
+      assertThat(after.has(used.group(1))).as("the dashboard's %s is served", used.group(1)).isTrue();
+      meters++;
+    }
+    assertThat(meters).as("meters the dashboard uses").isGreaterThanOrEqualTo(8);
   }
 }
