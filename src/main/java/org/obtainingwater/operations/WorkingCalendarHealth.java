@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Readiness part {@code workingCalendar}: DOWN when the loaded calendar ends within the look-ahead (60 days by
  * default), because due dates, SLA timers and the scorecard would then count the next year's holidays as working
- * days. The fix is to add the State Council's notice for the next year (docs/operations.md). Today is the engine's
+ * days (or, for a provisional year, only its statutory holidays without 调休). The fix is to load the State Council's
+ * notice for the next year (docs/operations.md); the official years count here, not the provisional one. Today is the engine's
  * clock in the utility's zone, as for every due date.
  */
 @Component("workingCalendarHealthIndicator")
@@ -36,13 +37,15 @@ class WorkingCalendarHealth extends AbstractHealthIndicator {
     LocalDate needed = today.plusDays(lookAhead.toDays());
     Optional<LocalDate> last = calendar.lastCoveredDay();
     health.withDetail("today", today.toString()).withDetail("neededThrough", needed.toString())
-        .withDetail("coveredThrough", last.map(LocalDate::toString).orElse("nothing"));
+        .withDetail("coveredThrough", last.map(LocalDate::toString).orElse("nothing"))
+        .withDetail("officialYears", calendar.officialYears())
+        .withDetail("provisionalYears", calendar.provisionalYears());
     if (last.isPresent() && !last.get().isBefore(needed)) {
       health.up();
     } else {
       int year = last.map(day -> day.getYear() + 1).orElse(today.getYear());
-      health.down().withDetail("action", "Add the State Council's holiday notice for " + year
-          + " to obtaining-water.working-calendar (docs/operations.md)");
+      health.down().withDetail("action", "Put the State Council's holiday notice for " + year
+          + " into the notices directory (obtaining-water.working-calendar.notices-directory, docs/operations.md)");
     }
   }
 }
