@@ -30,7 +30,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * 503 with Retry-After and nothing is acknowledged; when it is back the application reconnects by
  * itself, and a retried filing (same Idempotency-Key) is filed exactly once. Readiness follows the database:
  * DOWN while it is gone, UP when it is back (overall readiness also depends on the working calendar's year, so the
- * database's and the engine's parts are read here; operations.ReadinessTests has the rest).
+ * database's and the engine's parts are read here; operations.ReadinessTests has the rest). One test, one restart: a
+ * second restart in another method left the pool with a connection that died mid-request (answered 500, see the
+ * issue's closing note), which is not what this test is about.
  */
 class DatabaseOutageIT {
 
@@ -72,7 +74,8 @@ class DatabaseOutageIT {
   }
 
   @Test
-  void whileTheDatabaseRestarts_requestsAre503_nothingIsAcknowledged_andAfterwardsARetryFilesOnce() throws Exception {
+  void whileTheDatabaseRestarts_requestsAre503_readinessIsDown_nothingIsAcknowledged_andAfterwardsARetryFilesOnce()
+      throws Exception {
     List<String> acknowledged = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Answer filed = api.apply(ApiClient.application(), "before-outage-" + i);
@@ -91,6 +94,13 @@ class DatabaseOutageIT {
     assertThat(statusDuringOutage.status()).as(statusDuringOutage.body()).isEqualTo(503);
     Answer staffDuringOutage = Staff.engineRest(api.port()).as("lina").get("/task");
     assertThat(staffDuringOutage.status()).as(staffDuringOutage.body()).isEqualTo(503);
+    Staff health = Staff.app(api.port());
+    Answer down = health.anonymous().get("/actuator/health/readiness");
+    assertThat(down.status()).as(down.body()).isEqualTo(503);
+    assertThat(down.json().path("status").asText()).isEqualTo("DOWN");
+    assertThat(part(down, "db")).isEqualTo("DOWN");
+    assertThat(part(down, "engine")).isEqualTo("DOWN");
+    assertThat(health.anonymous().get("/actuator/health/liveness").status()).as("a restart would not help").isEqualTo(200);
 
     database = startDatabase();
 
@@ -109,35 +119,15 @@ class DatabaseOutageIT {
     }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application", Integer.class))
         .as("every acknowledged application exists once, nothing else").isEqualTo(acknowledged.size());
+
+    Answer back = health.anonymous().get("/actuator/health/readiness");
+    assertThat(part(back, "db")).as(back.body()).isEqualTo("UP");
+    assertThat(part(back, "engine")).isEqualTo("UP");
+    assertThat(part(back, "jobExecutor")).isEqualTo("UP");
   }
 
-  @Test
-  void whileTheDatabaseIsDown_readinessIsDown_livenessUp_andWhenItIsBackReadinessIsUpAgain() throws Exception {
-    Staff health = Staff.app(api.port());
-    Answer before = health.anonymous().get("/actuator/health/readiness");
-    assertThat(before.json().path("components").path("db").path("status").asText()).as(before.body()).isEqualTo("UP");
-
-    database.close();
-
-    Answer down = health.anonymous().get("/actuator/health/readiness");
-    assertThat(down.status()).as(down.body()).isEqualTo(503);
-    assertThat(down.json().path("status").asText()).isEqualTo("DOWN");
-    assertThat(down.json().path("components").path("db").path("status").asText()).isEqualTo("DOWN");
-    assertThat(down.json().path("components").path("engine").path("status").asText()).isEqualTo("DOWN");
-    assertThat(health.anonymous().get("/actuator/health/liveness").status()).as("a restart would not help").isEqualTo(200);
-
-    database = startDatabase();
-
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    Answer back = health.anonymous().get("/actuator/health/readiness");
-    while (!back.json().path("components").path("db").path("status").asText().equals("UP")
-        && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      back = health.anonymous().get("/actuator/health/readiness");
-    }
-    assertThat(back.json().path("components").path("db").path("status").asText()).as(back.body()).isEqualTo("UP");
-    assertThat(back.json().path("components").path("engine").path("status").asText()).isEqualTo("UP");
-    assertThat(back.json().path("components").path("jobExecutor").path("status").asText()).isEqualTo("UP");
+  static String part(Answer health, String name) {
+    return health.json().path("components").path(name).path("status").asText();
   }
 
   interface Request {
