@@ -47,7 +47,9 @@ async function load() {
     show(card);
     page = 0;
     await loadCases();
-    $('status').textContent = `${card.period.from} 至 ${card.period.to}（通水时间在此期间的申请）`;
+    const provisional = card.provisionalCalendarYears.length === 0 ? ''
+      : `；注意：${card.provisionalCalendarYears.join('、')} 年尚未导入国务院节假日安排，工作日暂按法定节假日（不含调休）计算`;
+    $('status').textContent = `${card.period.from} 至 ${card.period.to}（通水时间在此期间的申请）${provisional}`;
   } catch (error) {
     $('status').textContent = '';
     $('problem').textContent = error.message;

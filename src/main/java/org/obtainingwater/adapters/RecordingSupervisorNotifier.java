@@ -1,10 +1,12 @@
 package org.obtainingwater.adapters;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 import org.obtainingwater.notification.Masking;
+import org.obtainingwater.sla.CalendarNotice;
 import org.obtainingwater.sla.OverdueNotice;
 import org.obtainingwater.sla.SupervisorNotifier;
 import org.obtainingwater.sla.WorkingCalendar;
@@ -30,6 +32,7 @@ public class RecordingSupervisorNotifier implements SupervisorNotifier {
   public static final String SYSTEM = "supervisor-notifier";
 
   private final Deque<OverdueNotice> notices = new ArrayDeque<>();
+  private final List<CalendarNotice> calendarNotices = new ArrayList<>();
   private final WorkingCalendar calendar;
   private final IdempotentCalls calls;
 
@@ -49,6 +52,26 @@ public class RecordingSupervisorNotifier implements SupervisorNotifier {
     if (answer.repeat()) {
       LOG.info("Overdue notice {} for {} was already sent", notice.idempotencyKey(), notice.applicationNumber());
     }
+  }
+
+  @Override
+  public void notify(CalendarNotice notice) {
+    IdempotentCalls.Answer answer = calls.call(notice.idempotencyKey(), () -> {
+      synchronized (this) {
+        calendarNotices.add(notice);
+      }
+      LOG.info("Working calendar notice to {} ({}): {}", notice.supervisor().name(),
+          Masking.phone(notice.supervisor().phone()), notice.text());
+      return notice.idempotencyKey();
+    });
+    if (answer.repeat()) {
+      LOG.info("Working calendar notice {} was already sent", notice.idempotencyKey());
+    }
+  }
+
+  /** The working calendar notices, oldest first. */
+  public synchronized List<CalendarNotice> calendarNotices() {
+    return List.copyOf(calendarNotices);
   }
 
   private synchronized void record(OverdueNotice notice) {

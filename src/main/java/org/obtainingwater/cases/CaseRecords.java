@@ -28,9 +28,11 @@ public class CaseRecords {
   private static final RowMapper<CaseRecord> CASE = CaseRecords::toCase;
 
   private final JdbcTemplate jdbc;
+  private final CaseMeters meters;
 
-  CaseRecords(JdbcTemplate jdbc) {
+  CaseRecords(JdbcTemplate jdbc, CaseMeters meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
   }
 
   /** The engine's current time: tests move it, and stage dates must follow. */
@@ -51,6 +53,7 @@ public class CaseRecords {
         draft.contactPhone(), draft.siteAddress(), draft.useType(), draft.expectedPeakDemand(),
         Stage.RECEIVED.name(), now, now);
     enter(draft.applicationNumber(), Stage.RECEIVED, now);
+    meters.countStarted(draft.channel());
   }
 
   public Optional<CaseRecord> find(String applicationNumber) {
@@ -115,6 +118,7 @@ public class CaseRecords {
         applicationNumber);
     if (finished == 1) {
       leaveCurrent(applicationNumber, now);
+      meters.countFinished(outcome);
     }
   }
 

@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Delivers what the outbox holds through the {@link SmsGateway}: due entries are claimed one by one
  * with a conditional update, so two application nodes never deliver the same entry at the same time;
@@ -31,6 +34,9 @@ public class OutboxDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 50;
 
+  /** {@code ow_outbox_failed_total} on the operations dashboard (docs/operations.md). */
+  public static final String FAILED_METER = "ow.outbox.failed";
+
   private final JdbcTemplate jdbc;
   private final SmsGateway gateway;
   private final int maxAttempts;
@@ -38,8 +44,9 @@ public class OutboxDispatcher {
   private final Duration claimTimeout;
   private final boolean enabled;
   private final RuntimeService runtime;
+  private final Counter failed;
 
-  OutboxDispatcher(JdbcTemplate jdbc, SmsGateway gateway, RuntimeService runtime,
+  OutboxDispatcher(JdbcTemplate jdbc, SmsGateway gateway, RuntimeService runtime, MeterRegistry meters,
       @Value("${obtaining-water.outbox.dispatcher-enabled:true}") boolean enabled,
       @Value("${obtaining-water.outbox.max-attempts:5}") int maxAttempts,
       @Value("${obtaining-water.outbox.retry-pause:PT1M}") Duration retryPause,
@@ -51,6 +58,8 @@ public class OutboxDispatcher {
     this.claimTimeout = claimTimeout;
     this.enabled = enabled;
     this.runtime = runtime;
+    this.failed = Counter.builder(FAILED_METER).description("Notices given up after the last attempt (status FAILED)")
+        .register(meters);
   }
 
   /** Every few seconds, on nodes where {@code obtaining-water.outbox.dispatcher-enabled} (tests dispatch by hand). */
@@ -104,6 +113,7 @@ public class OutboxDispatcher {
           (giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING).name(), error,
           NotificationOutbox.now().plus(retryPause.multipliedBy(attempts)), id);
       if (giveUp) {
+        failed.increment();
         LOG.error("Notice {} ({}) for {} to {} failed {} times and is given up: {}", id, entry.get("notice_type"),
             entry.get("application_number"), Masking.phone(phone), attempts, error);
         raiseIncident(id, (String) entry.get("application_number"), (String) entry.get("notice_type"), attempts, error);

@@ -22,7 +22,9 @@ record Scorecard(
     @Schema(description = "全流程时限达标情况") CaseTargets withinCaseTarget,
     @Schema(description = "各环节用时与时限，按办理顺序") List<StageSummary> stages,
     @Schema(description = "回访满意度") Satisfaction satisfaction,
-    @Schema(description = "全流程时限达标率的时间序列（按周或按月），供图表使用") Series series) {
+    @Schema(description = "全流程时限达标率的时间序列（按周或按月），供图表使用") Series series,
+    @Schema(description = "期间内尚未导入国务院节假日安排通知、按临时工作日历（法定节假日，不含调休）计算工作日的年份；"
+        + "为空表示均按正式通知计算") List<Integer> provisionalCalendarYears) {
 
   /** What customers paid: the figure, and how many paid nothing (零费用). */
   @Schema(description = "客户承担费用（元）及零费用件数")

@@ -94,7 +94,9 @@ class ScorecardService {
             withinCaseTarget(with), scoring.caseTarget(true)),
         Scoring.SCORED_STAGES.stream().map(stage -> stageSummary(stage, scoring.stageTarget(stage), scored)).toList(),
         satisfaction(cases),
-        series(period, seriesInterval, cases));
+        series(period, seriesInterval, cases),
+        calendar.provisionalYears().stream()
+            .filter(year -> year >= period.from().getYear() && year <= period.to().getYear()).toList());
   }
 
   private static String interval(String interval, ScorecardPeriod period) {

@@ -41,6 +41,11 @@ record EscalationSettings(@DefaultValue Map<String, Supervisor> supervisors) {
     supervisors = Map.copyOf(byKey);
   }
 
+  /** The default supervisor: who hears of what concerns every stage. */
+  public Supervisor defaultSupervisor() {
+    return supervisors.get(DEFAULT);
+  }
+
   /** The stage's own supervisor, or the default one. */
   public Supervisor supervisorOf(Stage stage) {
     return supervisors.getOrDefault(stage.name(), supervisors.get(DEFAULT));

@@ -2,7 +2,7 @@ package org.obtainingwater.sla;
 
 
 /**
- * Tells a stage's supervisor that work is overdue: the utility's internal messaging (SMS, WeCom, ...),
+ * Tells a stage's supervisor that work is overdue, and supervisors that the working calendar runs out: the utility's internal messaging (SMS, WeCom, ...),
  * which the application does not own. {@code adapters.RecordingSupervisorNotifier} is the local adapter; a real
  * one is another bean of this type, selected with {@code obtaining-water.adapters.supervisor-notifier}
  * (docs/adr/0005-external-systems-and-async.md).
@@ -17,4 +17,10 @@ public interface SupervisorNotifier {
    * (docs/adr/0021).
    */
   void notify(OverdueNotice notice);
+
+  /**
+   * Delivers the one notice that the official working calendar runs out ({@link CalendarRunningOut}). Throwing
+   * rolls back its record, and the next check tries again; an adapter sends {@link CalendarNotice#idempotencyKey()}.
+   */
+  void notify(CalendarNotice notice);
 }

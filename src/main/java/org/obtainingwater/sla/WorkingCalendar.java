@@ -9,8 +9,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,8 +46,16 @@ public class WorkingCalendar {
   private final LocalTime opens;
   private final LocalTime closes;
   private final Duration officeDay;
-  private final Set<LocalDate> holidays;
-  private final Set<LocalDate> workingWeekendDays;
+  /** Replaced as a whole when a year's notice is loaded, so a computation sees one calendar. */
+  private volatile Days days;
+
+  /**
+   * The days off and worked weekend days, the years whose State Council notice is loaded (official), and the
+   * year after the last of them when its days off are {@link StatutoryHolidays provisional}.
+   */
+  private record Days(Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays, SortedSet<Integer> officialYears,
+      SortedSet<Integer> provisionalYears) {
+  }
 
   public WorkingCalendar(WorkingCalendarSettings settings,
       ZoneId zone) {
@@ -56,8 +67,72 @@ public class WorkingCalendar {
           + ") must be before closes (" + closes + ")");
     }
     this.officeDay = Duration.between(opens, closes);
-    this.holidays = days("holidays", settings.holidays());
-    this.workingWeekendDays = days("working-weekend-days", settings.workingWeekendDays());
+    Set<LocalDate> holidays = days("holidays", settings.holidays());
+    Set<LocalDate> workingWeekendDays = days("working-weekend-days", settings.workingWeekendDays());
+    check(holidays, workingWeekendDays);
+    SortedSet<Integer> official = new TreeSet<>();
+    holidays.forEach(day -> official.add(day.getYear()));
+    this.days = withProvisionalYear(holidays, workingWeekendDays, official);
+  }
+
+  /**
+   * Loads the State Council's notice for a year (docs/operations.md): its days off and the weekend days worked
+   * instead replace whatever the calendar had for that year, which is official from now on; due dates, timers and
+   * scorecard figures computed afterwards use it. The year after the last official one becomes provisional.
+   *
+   * @throws RuntimeException (IllegalArgument/IllegalState) naming the entry when it is not a date of that year, or
+   *     the entries contradict each other; the calendar is then unchanged
+   */
+  public synchronized void load(int year, Collection<String> holidays, Collection<String> workingWeekendDays) {
+    Set<LocalDate> off = days("holidays", holidays);
+    Set<LocalDate> worked = days("working-weekend-days", workingWeekendDays);
+    for (LocalDate day : concat(off, worked)) {
+      if (day.getYear() != year) {
+        throw new IllegalArgumentException("The notice for " + year + " lists " + day + ", a day of another year");
+      }
+    }
+    check(off, worked);
+    Days current = days;
+    Set<LocalDate> allOff = new TreeSet<>(current.holidays());
+    allOff.removeIf(day -> day.getYear() == year);
+    allOff.addAll(off);
+    Set<LocalDate> allWorked = new TreeSet<>(current.workingWeekendDays());
+    allWorked.removeIf(day -> day.getYear() == year);
+    allWorked.addAll(worked);
+    SortedSet<Integer> official = new TreeSet<>(current.officialYears());
+    official.add(year);
+    days = withProvisionalYear(allOff, allWorked, official);
+    LOG.info("Working calendar: the State Council's notice for {} is loaded ({} days off, {} weekend days worked); "
+        + "official years {}, provisional {}", year, off.size(), worked.size(), days.officialYears(),
+        days.provisionalYears());
+  }
+
+  /** The years whose State Council notice is loaded. */
+  public SortedSet<Integer> officialYears() {
+    return Collections.unmodifiableSortedSet(days.officialYears());
+  }
+
+  /** The year after the last official one, when its statutory holidays stand in for the missing notice. */
+  public SortedSet<Integer> provisionalYears() {
+    return Collections.unmodifiableSortedSet(days.provisionalYears());
+  }
+
+  private static Days withProvisionalYear(Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays,
+      SortedSet<Integer> official) {
+    Set<LocalDate> off = new TreeSet<>(holidays);
+    SortedSet<Integer> provisional = new TreeSet<>();
+    if (!official.isEmpty()) {
+      int next = official.last() + 1;
+      StatutoryHolidays.of(next).ifPresent(statutory -> {
+        off.removeIf(day -> day.getYear() == next);
+        off.addAll(statutory);
+        provisional.add(next);
+      });
+    }
+    return new Days(Set.copyOf(off), Set.copyOf(workingWeekendDays), official, provisional);
+  }
+
+  private static void check(Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays) {
     for (LocalDate day : workingWeekendDays) {
       if (!isWeekend(day)) {
         throw new IllegalStateException("obtaining-water.working-calendar.working-weekend-days: " + day
@@ -70,14 +145,30 @@ public class WorkingCalendar {
     }
   }
 
+  private static Set<LocalDate> concat(Set<LocalDate> first, Set<LocalDate> second) {
+    Set<LocalDate> both = new TreeSet<>(first);
+    both.addAll(second);
+    return both;
+  }
+
   /** Warns when the holiday list does not reach as far as cases will run (the coming 60 days). */
   public void warnIfHolidaysRunOut(LocalDate today) {
     int year = today.plusDays(60).getYear();
-    if (holidays.stream().noneMatch(day -> day.getYear() == year)) {
-      LOG.warn("The working calendar lists no public holidays for {}: add the State Council's {} "
-          + "holiday notice to obtaining-water.working-calendar (docs/adr/0017-working-time.md); "
-          + "until then every weekday of {} counts as a working day", year, year, year);
+    if (!days.officialYears().contains(year)) {
+      LOG.warn("The working calendar has no State Council notice for {}: put the {} notice in the notices directory "
+          + "(obtaining-water.working-calendar.notices-directory, docs/operations.md); "
+          + "until then {} counts only its statutory holidays (provisional: {}), or every weekday when not provisional",
+          year, year, year, days.provisionalYears());
     }
+  }
+
+  /**
+   * The last day of the official calendar: 31 December of the last year whose State Council notice is loaded, or
+   * empty when none is. After it only a provisional year (statutory holidays, no 调休) or nothing stands in.
+   */
+  public Optional<LocalDate> lastCoveredDay() {
+    SortedSet<Integer> official = days.officialYears();
+    return official.isEmpty() ? Optional.empty() : Optional.of(LocalDate.of(official.last(), 12, 31));
   }
 
   public ZoneId zone() {
@@ -90,10 +181,11 @@ public class WorkingCalendar {
   }
 
   public boolean isWorkingDay(LocalDate day) {
-    if (holidays.contains(day)) {
+    Days current = days;
+    if (current.holidays().contains(day)) {
       return false;
     }
-    return !isWeekend(day) || workingWeekendDays.contains(day);
+    return !isWeekend(day) || current.workingWeekendDays().contains(day);
   }
 
   /**

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Who may use which door ({@link Doors}), in one place. Staff authenticate with HTTP Basic against
- * the engine's identity service at every door that takes a staff login, by Camunda's own provider:
+ * the engine's identity service at every door that takes a staff login, by Camunda's own provider, verified
+ * logins remembered briefly ({@link StaffLogins}, docs/adr/0030):
  * on engine-rest the engine's authorizations then apply (docs/adr/0003); the scorecard, which reads
  * every case's history without them, also requires supervisors or administrators. The permit
  * platform has its own bearer token and reaches nothing else. The customer API takes no login
- * (docs/adr/0009). The webapps under /camunda keep Camunda's session login.
+ * (docs/adr/0009). The actuator's health is public, the rest of it for administrators ({@link ActuatorAccess}).
+ * The webapps under /camunda keep Camunda's session login.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessGuards implements WebMvcConfigurer {
@@ -30,9 +32,9 @@ class AccessGuards implements WebMvcConfigurer {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(StaffLogins logins) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new EngineRestLogin(logins));
     registration.setName("engine-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
@@ -64,10 +66,20 @@ class AccessGuards implements WebMvcConfigurer {
   }
 
   @Bean
-  FilterRegistrationBean<ScorecardAccess> scorecardAccess(ProcessEngine engine, ObjectMapper json) {
-    FilterRegistrationBean<ScorecardAccess> registration = new FilterRegistrationBean<>(new ScorecardAccess(engine, json));
+  FilterRegistrationBean<ScorecardAccess> scorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
+    FilterRegistrationBean<ScorecardAccess> registration =
+        new FilterRegistrationBean<>(new ScorecardAccess(engine, json, logins));
     registration.setName("scorecard-access");
     registration.addUrlPatterns(Doors.SCORECARD_API + "/*", Doors.SCORECARD_PAGE + "*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ActuatorAccess> actuatorAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
+    FilterRegistrationBean<ActuatorAccess> registration =
+        new FilterRegistrationBean<>(new ActuatorAccess(engine, json, logins));
+    registration.setName("actuator-access");
+    registration.addUrlPatterns(Doors.ACTUATOR, Doors.ACTUATOR + "/*");
     return registration;
   }
 

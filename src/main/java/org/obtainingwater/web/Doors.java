@@ -23,6 +23,12 @@ public final class Doors {
   /** The engine's REST API as the webapps (Tasklist, Cockpit) call it, with their session login. */
   public static final String WEBAPP_ENGINE_API = "/camunda/api/engine";
 
+  /** Boot's actuator: health public, metrics and the rest for administrators ({@link ActuatorAccess}). */
+  public static final String ACTUATOR = "/actuator";
+
+  /** Health and its probes ({@code /liveness}, {@code /readiness}): public, statuses only. */
+  public static final String ACTUATOR_HEALTH = ACTUATOR + "/health";
+
   /** OpenAPI security scheme of the permit platform's bearer token. */
   public static final String PLATFORM_TOKEN = "permitPlatformToken";
 

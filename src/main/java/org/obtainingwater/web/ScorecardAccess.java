@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.obtainingwater.staff.StaffGroup;
@@ -26,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Guards the scorecard API and page: a staff login checked exactly as engine-rest checks it (Camunda's
- * HTTP Basic provider against the identity service), and then only members of {@code supervisors} or
+ * HTTP Basic provider against the identity service, through {@link StaffLogins}' short cache), and then only members of {@code supervisors} or
  * {@code camunda-admin}. The scorecard reads every case's history without the engine's
  * authorizations, so membership is checked here. 401 asks the browser for a login (the page relies
  * on that), 403 says which groups may see it; both as problem+json.
@@ -37,11 +36,14 @@ class ScorecardAccess implements Filter {
 
   private final ProcessEngine engine;
   private final ObjectMapper json;
-  private final HttpBasicAuthenticationProvider staffLogin = new HttpBasicAuthenticationProvider();
+  private final StaffLogins logins;
+  private final HttpBasicAuthenticationProvider staffLogin;
 
-  ScorecardAccess(ProcessEngine engine, ObjectMapper json) {
+  ScorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
     this.engine = engine;
     this.json = json;
+    this.logins = logins;
+    this.staffLogin = new CachedBasicLogin(logins);
   }
 
   @Override
@@ -51,22 +53,23 @@ class ScorecardAccess implements Filter {
     AuthenticationResult login = staffLogin.extractAuthenticatedUser(request, engine);
     if (!login.isAuthenticated()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"obtaining-water staff\", charset=\"UTF-8\"");
-      refuse(response, HttpStatus.UNAUTHORIZED, "需要登录",
+      refuse(json, response, HttpStatus.UNAUTHORIZED, "需要登录",
           "请用服务督导或管理员的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
       return;
     }
     String user = login.getAuthenticatedUser();
-    boolean allowed = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).anyMatch(ALLOWED_GROUPS::contains);
+    boolean allowed = logins.groupsOf(engine, user).stream().anyMatch(ALLOWED_GROUPS::contains);
     if (!allowed) {
-      refuse(response, HttpStatus.FORBIDDEN, "无权查看考核指标",
+      refuse(json, response, HttpStatus.FORBIDDEN, "无权查看考核指标",
           "用户 " + user + " 不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放");
       return;
     }
     chain.doFilter(request, response);
   }
 
-  private void refuse(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+  /** A refusal as problem+json (also used by {@link ActuatorAccess}). */
+  static void refuse(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     response.setStatus(status.value());

@@ -21,6 +21,8 @@ import org.obtainingwater.support.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The outbox dispatcher against the real table: retries with a pause, gives up, and takes over dead claims. */
 @AppOnH2
 class OutboxDispatcherTests {
@@ -49,7 +51,7 @@ class OutboxDispatcherTests {
   }
 
   OutboxDispatcher dispatcher(int maxAttempts) {
-    return new OutboxDispatcher(jdbc, gateway, engine.getRuntimeService(), false, maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    return new OutboxDispatcher(jdbc, gateway, engine.getRuntimeService(), new SimpleMeterRegistry(), false, maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(5));
   }
 
   Notice notice(String number) {
@@ -123,7 +125,7 @@ class OutboxDispatcherTests {
       messageIds.add(messageId);
       return recording.deliver(messageId, phone, text);
     };
-    OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, watched, engine.getRuntimeService(), false, 5,
+    OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, watched, engine.getRuntimeService(), new SimpleMeterRegistry(), false, 5,
         Duration.ofMinutes(1), Duration.ofMinutes(5));
     assertThat(dispatcher.dispatchDue()).isEqualTo(1);
     String reference = outbox.entriesFor("GW-2026-900004").get(0).gatewayReference();

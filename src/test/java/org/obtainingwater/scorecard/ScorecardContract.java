@@ -258,6 +258,13 @@ abstract class ScorecardContract {
     assertThat(december.get("connectedCases").asInt()).isEqualTo(1);
   }
 
+  @Test
+  void aPeriodInTheProvisionalCalendarYear_isFlagged_andAnOfficialOneIsNot() {
+    assertThat(get("/api/scorecard?" + NOVEMBER, SUPERVISOR).json().get("provisionalCalendarYears")).isEmpty();
+    JsonNode provisional = get("/api/scorecard?from=2026-12-01&to=2027-01-31", SUPERVISOR).json();
+    assertThat(provisional.get("provisionalCalendarYears")).extracting(JsonNode::asInt).containsExactly(2027);
+  }
+
   // --- Access ------------------------------------------------------------------------------------
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
