@@ -38,10 +38,23 @@ class ScorecardAccess implements Filter {
   private final ProcessEngine engine;
   private final ObjectMapper json;
   private final HttpBasicAuthenticationProvider staffLogin = new HttpBasicAuthenticationProvider();
+  private final Set<String> allowedGroups;
+  private final String forbiddenTitle;
+  private final String forbiddenReason;
 
   ScorecardAccess(ProcessEngine engine, ObjectMapper json) {
+    this(engine, json, ALLOWED_GROUPS, "无权查看考核指标",
+        "不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放");
+  }
+
+  /** The same staff login for another door of staff pages, open to other groups (the demo SMS inbox: administrators). */
+  ScorecardAccess(ProcessEngine engine, ObjectMapper json, Set<String> allowedGroups, String forbiddenTitle,
+      String forbiddenReason) {
     this.engine = engine;
     this.json = json;
+    this.allowedGroups = allowedGroups;
+    this.forbiddenTitle = forbiddenTitle;
+    this.forbiddenReason = forbiddenReason;
   }
 
   @Override
@@ -52,15 +65,14 @@ class ScorecardAccess implements Filter {
     if (!login.isAuthenticated()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"obtaining-water staff\", charset=\"UTF-8\"");
       refuse(response, HttpStatus.UNAUTHORIZED, "需要登录",
-          "请用服务督导或管理员的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
+          "请用" + (allowedGroups.contains(StaffGroup.SUPERVISORS.id()) ? "服务督导或" : "") + "管理员的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
       return;
     }
     String user = login.getAuthenticatedUser();
     boolean allowed = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).anyMatch(ALLOWED_GROUPS::contains);
+        .map(Group::getId).anyMatch(allowedGroups::contains);
     if (!allowed) {
-      refuse(response, HttpStatus.FORBIDDEN, "无权查看考核指标",
-          "用户 " + user + " 不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放");
+      refuse(response, HttpStatus.FORBIDDEN, forbiddenTitle, "用户 " + user + " " + forbiddenReason);
       return;
     }
     chain.doFilter(request, response);
