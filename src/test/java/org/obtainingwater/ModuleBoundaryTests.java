@@ -53,7 +53,7 @@ class ModuleBoundaryTests {
       // the HTTP doors: problem answers, engine-rest errors, outage answers, limits, OpenAPI, access guards
       Map.entry("web", Set.of("cases", "identity", "process", "staff")),
       // the customer and permit-platform API
-      Map.entry("api", Set.of("cases", "identity", "permits", "process", "web")),
+      Map.entry("api", Set.of("cases", "identity", "permits", "process", "sla", "web")),
       Map.entry("scorecard", Set.of("cases", "process", "sla", "staff", "web")),
       // local stand-ins of the outside systems, behind the ports their stages own
       Map.entry("adapters", Set.of("metering", "notification", "permits", "sla")),

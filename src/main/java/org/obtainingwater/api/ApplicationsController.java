@@ -56,11 +56,17 @@ class ApplicationsController {
   private final CaseFiling filing;
   private final CustomerCases cases;
   private final RateLimits limits;
+  private final CaseTimeline timeline;
 
-  ApplicationsController(CaseFiling filing, CustomerCases cases, RateLimits limits) {
+  ApplicationsController(CaseFiling filing, CustomerCases cases, RateLimits limits, CaseTimeline timeline) {
     this.filing = filing;
     this.cases = cases;
     this.limits = limits;
+    this.timeline = timeline;
+  }
+
+  private CaseStatus status(CustomerCases.CaseView view) {
+    return CaseStatus.of(view, timeline.of(view));
   }
 
   /**
@@ -122,6 +128,10 @@ class ApplicationsController {
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping
   List<ApplicationSummary> mine(HttpServletRequest http) {
+    if (!http.getRequestURI().endsWith(Doors.APPLICATIONS)) {
+      // e.g. /api/v1/applications/%20, which the path matching trims to this door: a malformed number, not a list
+      throw new InvalidInputException("applicationNumber", NUMBER_MESSAGE);
+    }
     CustomerPrincipal customer = reader(http);
     return cases.list(customer.phone()).stream().map(ApplicationSummary::of).toList();
   }
@@ -140,7 +150,7 @@ class ApplicationsController {
       @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
       HttpServletRequest http) {
     CustomerPrincipal customer = reader(http);
-    return CaseStatus.of(cases.status(applicationNumber, customer.phone()));
+    return status(cases.status(applicationNumber, customer.phone()));
   }
 
   @Operation(summary = "撤回申请", description = "装表通水之前可以撤回；已撤回、已办结或已通水的申请返回 409 并说明原因。")
@@ -159,6 +169,6 @@ class ApplicationsController {
     if (request.contactPhone() != null && !CustomerCases.samePhone(customer.phone(), request.contactPhone())) {
       throw new InvalidInputException("contactPhone", "联系电话与登录的手机号不一致；可以不填，以登录的手机号为准");
     }
-    return CaseStatus.of(cases.withdraw(applicationNumber, customer.phone(), request.reason().strip()));
+    return status(cases.withdraw(applicationNumber, customer.phone(), request.reason().strip()));
   }
 }

@@ -22,6 +22,7 @@ import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -302,6 +303,25 @@ abstract class CustomerIdentityContract {
     }
     assertLimited(customer.mine(), 3600);
     assertLimited(customer.status("GW-1999-999999", phone), 3600);
+  }
+
+  // --- The demo inbox (demo profile; ProductionProfileTests shows it absent outside demo) -----------
+
+  @Test
+  void theDemoInbox_showsAdministratorsTheCode_andNobodyElse() {
+    String phone = phone();
+    anonymous.requestCode(phone);
+    String code = codeSentTo(phone);
+    Staff staff = Staff.app(port);
+
+    Answer inbox = staff.as("admin").get("/demo/sms-inbox?phone=" + phone);
+    assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
+    assertThat(inbox.json().get(0).get("text").asText()).contains(code);
+    assertThat(staff.as("admin").get("/demo/sms-inbox/page").body()).contains("演示短信收件箱");
+    assertThat(staff.anonymous().get("/demo/sms-inbox?phone=" + phone).status()).isEqualTo(401);
+    Answer surveyor = staff.as("wangqiang").get("/demo/sms-inbox?phone=" + phone);
+    assertThat(surveyor.status()).isEqualTo(403);
+    assertThat(surveyor.body()).doesNotContain(code);
   }
 
   // --- Helpers -------------------------------------------------------------------------------------
