@@ -50,7 +50,7 @@ class CustomerIdentityController {
   }
 
   @Operation(summary = "获取短信验证码", description = "向手机号发送 6 位验证码，5 分钟内有效，可输错 5 次。"
-      + "无论手机号是否有过申请都返回 202。同一手机号每分钟 1 次、每天 10 次，同一网络地址每小时有上限，另有每个手机号每天的短信总量上限。")
+      + "无论手机号是否有过申请都返回 202。同一手机号每分钟 1 次、每天 20 次，同一网络地址每小时有上限，另有每个手机号每天的短信总量上限。")
   @ApiResponse(responseCode = "202", description = "验证码已安排发送")
   @ApiResponse(responseCode = "400", description = "手机号格式不正确",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
