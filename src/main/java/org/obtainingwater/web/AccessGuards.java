@@ -56,6 +56,15 @@ class AccessGuards implements WebMvcConfigurer {
     return registration;
   }
 
+  /** The customers' page at "/" (open to everyone; what it calls is guarded at the API). */
+  @Bean
+  FilterRegistrationBean<CustomerPage> customerPage() {
+    FilterRegistrationBean<CustomerPage> registration = new FilterRegistrationBean<>(new CustomerPage());
+    registration.setName("customer-page");
+    registration.addUrlPatterns("/");
+    return registration;
+  }
+
   /** Demo profile only: the recording SMS adapter's inbox, for administrators (docs/adr/0025). */
   @Bean
   @Profile("demo")
