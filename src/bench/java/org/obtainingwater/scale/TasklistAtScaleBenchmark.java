@@ -557,7 +557,8 @@ class TasklistAtScaleBenchmark {
 
   private Answer send(Call call) {
     Staff.Call request = call.user() != null ? staff.as(call.user())
-        : staff.anonymous().header("X-Contact-Phone", ApiClient.PHONE);
+        : staff.anonymous().header("Authorization", "Bearer " + ApiClient.DEMO_CHANNEL_TOKEN)
+            .header("X-Contact-Phone", ApiClient.PHONE);
     if (call.path().startsWith("/engine-rest/filter/") && call.path().contains("/list")) {
       request = request.header("Accept", "application/hal+json, application/json; q=0.5");
     } else {

@@ -1,6 +1,7 @@
 package org.obtainingwater.api;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,14 +9,18 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.obtainingwater.cases.CaseFiling.Filed;
 import org.obtainingwater.cases.CaseFiling;
 import org.obtainingwater.cases.CustomerCases;
-import org.obtainingwater.process.ApplicationRules;
+import org.obtainingwater.identity.RateLimits;
+import org.obtainingwater.identity.RateLimits.Limit;
+import org.obtainingwater.process.InvalidInputException;
+import org.obtainingwater.web.CustomerPrincipal;
 import org.obtainingwater.web.Doors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,26 +35,51 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The customer API (24 小时受理): the app, WeChat, the hotline system and the web portal file
- * applications, follow them and withdraw them. Public, and it reaches the engine only through the
- * case services: no variables, tasks or engine ids go in or out. docs/adr/0009-customer-api.md.
+ * The customer API (24 小时受理): the customer page, the app, WeChat and the hotline system file
+ * applications, list them, follow them and withdraw them, for the caller's verified phone only: a
+ * customer's session or a trusted channel's credential plus the phone ({@code web.CustomerAccess},
+ * docs/adr/0025). It reaches the engine only through the case services: no variables, tasks or engine
+ * ids go in or out. docs/adr/0009-customer-api.md.
  */
 @RestController
 @RequestMapping(path = Doors.APPLICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "用水报装申请", description = "客户渠道（App、微信、热线、网站）提交申请、查询进度、撤回申请")
+@SecurityRequirement(name = Doors.CUSTOMER_SESSION)
+@SecurityRequirement(name = Doors.CUSTOMER_COOKIE)
+@SecurityRequirement(name = Doors.CHANNEL_TOKEN)
 class ApplicationsController {
 
   static final String NUMBER_PATTERN = "^GW-\\d{4}-\\d{6}$";
   static final String NUMBER_MESSAGE = "申请编号格式不正确，应形如 GW-2026-000123";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  static final String CONTACT_PHONE = "X-Contact-Phone";
 
   private final CaseFiling filing;
   private final CustomerCases cases;
+  private final RateLimits limits;
+  private final CaseTimeline timeline;
 
-  ApplicationsController(CaseFiling filing, CustomerCases cases) {
+  ApplicationsController(CaseFiling filing, CustomerCases cases, RateLimits limits, CaseTimeline timeline) {
     this.filing = filing;
     this.cases = cases;
+    this.limits = limits;
+    this.timeline = timeline;
+  }
+
+  private CaseStatus status(CustomerCases.CaseView view) {
+    return CaseStatus.of(view, timeline.of(view));
+  }
+
+  /**
+   * A customer's own session reads within the per-phone and per-address limits; a trusted channel's
+   * back-end answers for all its customers from one address and is not limited here (docs/adr/0026).
+   */
+  private CustomerPrincipal reader(HttpServletRequest http) {
+    CustomerPrincipal customer = CustomerPrincipal.of(http);
+    if (customer.ownSession()) {
+      limits.take(Limit.READ_PER_ADDRESS, http.getRemoteAddr());
+      limits.take(Limit.READ_PER_PHONE, customer.phone());
+    }
+    return customer;
   }
 
   @Operation(summary = "提交用水报装申请",
@@ -59,6 +89,10 @@ class ApplicationsController {
   @ApiResponse(responseCode = "200", description = "重试：这个 Idempotency-Key 的申请此前已提交，返回同一件申请")
   @ApiResponse(responseCode = "400", description = "申请内容有误（包括提前办项目编号不存在、已关闭或已关联其他申请），problem+json 的 errors 指出每个字段",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "429", description = "这个手机号今天提交的申请已达上限；Retry-After 给出秒数",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "422", description = "Idempotency-Key 已用于另一份内容不同的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,8 +101,16 @@ class ApplicationsController {
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
       @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$", message = "Idempotency-Key 只能由 1–64 位字母、数字和 - _ . : 组成")
       String idempotencyKey,
-      @RequestBody ApplicationRequest request) {
+      @RequestBody ApplicationRequest request, HttpServletRequest http) {
+    CustomerPrincipal customer = CustomerPrincipal.of(http);
     request.check();
+    if (!CustomerCases.samePhone(customer.phone(), request.contactPhone())) {
+      throw new InvalidInputException("contactPhone", "联系电话须为已验证的手机号 " + customer.phone()
+          + "：进度短信和查询都以这个手机号为准");
+    }
+    if (customer.ownSession()) {
+      limits.take(Limit.FILING_PER_PHONE, customer.phone());
+    }
     Filed filed = filing.file(request.variables(), idempotencyKey, request.fingerprint());
     String number = filed.record().applicationNumber();
     URI status = URI.create(Doors.APPLICATIONS + "/" + number);
@@ -78,31 +120,55 @@ class ApplicationsController {
         : ResponseEntity.status(HttpStatus.CREATED).location(status).body(receipt);
   }
 
-  @Operation(summary = "查询申请进度", description = "需要在请求头 X-Contact-Phone 中提供申请时填写的联系电话；"
-      + "编号或电话不符时一律返回 404，不透露申请是否存在。")
+  @Operation(summary = "我的申请", description = "登录手机号（或渠道在 X-Contact-Phone 中给出的手机号）名下的申请，最新的在前。")
+  @ApiResponse(responseCode = "200", description = "申请编号、用水地址、当前环节、受理时间和下一步")
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "429", description = "查询过于频繁；Retry-After 给出秒数",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping
+  List<ApplicationSummary> mine(HttpServletRequest http) {
+    if (!http.getRequestURI().endsWith(Doors.APPLICATIONS)) {
+      // e.g. /api/v1/applications/%20, which the path matching trims to this door: a malformed number, not a list
+      throw new InvalidInputException("applicationNumber", NUMBER_MESSAGE);
+    }
+    CustomerPrincipal customer = reader(http);
+    return cases.list(customer.phone()).stream().map(ApplicationSummary::of).toList();
+  }
+
+  @Operation(summary = "查询申请进度", description = "只能查询登录手机号（或渠道给出的手机号）名下的申请；"
+      + "编号不存在或不是这个手机号的申请时一律返回 404，不透露申请是否存在。")
   @ApiResponse(responseCode = "200", description = "当前环节、办理历程和下一步")
-  @ApiResponse(responseCode = "404", description = "没有编号和联系电话都相符的申请",
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "429", description = "查询过于频繁；Retry-After 给出秒数",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping("/{applicationNumber}")
   CaseStatus status(
       @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
-      @Parameter(in = ParameterIn.HEADER, description = "申请时填写的联系电话", example = "13812345678")
-      @RequestHeader(CONTACT_PHONE) @NotBlank(message = "请在请求头 X-Contact-Phone 中提供申请时填写的联系电话")
-      @Pattern(regexp = ApplicationRules.PHONE_PATTERN, message = "X-Contact-Phone 格式不正确：" + ApplicationRules.PHONE_HINT)
-      String contactPhone) {
-    return CaseStatus.of(cases.status(applicationNumber, contactPhone));
+      HttpServletRequest http) {
+    CustomerPrincipal customer = reader(http);
+    return status(cases.status(applicationNumber, customer.phone()));
   }
 
   @Operation(summary = "撤回申请", description = "装表通水之前可以撤回；已撤回、已办结或已通水的申请返回 409 并说明原因。")
   @ApiResponse(responseCode = "200", description = "已撤回，返回撤回后的进度")
-  @ApiResponse(responseCode = "404", description = "没有编号和联系电话都相符的申请",
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "该申请已撤回、已办结或已通水，不能撤回",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(path = "/{applicationNumber}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
   CaseStatus withdraw(
       @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
-      @Valid @RequestBody WithdrawalRequest request) {
-    return CaseStatus.of(cases.withdraw(applicationNumber, request.contactPhone(), request.reason().strip()));
+      @Valid @RequestBody WithdrawalRequest request, HttpServletRequest http) {
+    CustomerPrincipal customer = CustomerPrincipal.of(http);
+    if (request.contactPhone() != null && !CustomerCases.samePhone(customer.phone(), request.contactPhone())) {
+      throw new InvalidInputException("contactPhone", "联系电话与登录的手机号不一致；可以不填，以登录的手机号为准");
+    }
+    return status(cases.withdraw(applicationNumber, customer.phone(), request.reason().strip()));
   }
 }

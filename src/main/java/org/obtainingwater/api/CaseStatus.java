@@ -22,7 +22,9 @@ record CaseStatus(
     @Schema(description = "客户下一步需要做什么（通常无需办理）") String nextStep,
     @Schema(description = "办理历程，按时间先后；沿用提前办成果而免去的环节不在其中") List<StageStep> history,
     @Schema(description = "提前办：申请关联的项目和免去的环节；申请未填写提前办项目编号时为 null", nullable = true)
-    PreEngagement preEngagement) {
+    PreEngagement preEngagement,
+    @Schema(description = "办理进度：通水路上的每个环节，已完成、正在办理、尚未开始或无需办理，含目标时限和已用工作日")
+    List<CaseTimeline.Step> timeline) {
 
   @Schema(description = "申请关联的提前办项目")
   record PreEngagement(
@@ -45,12 +47,12 @@ record CaseStatus(
     }
   }
 
-  static CaseStatus of(CaseView view) {
+  static CaseStatus of(CaseView view, List<CaseTimeline.Step> timeline) {
     CaseRecord record = view.record();
     boolean finished = record.finished();
     return new CaseStatus(record.applicationNumber(), record.stage().name(), record.stage().label(),
         finished ? record.outcome().name() : null, finished ? record.outcome().label() : null, record.receivedAt(),
         record.finishedAt(), finished ? record.outcome().nextStep() : record.stage().nextStep(),
-        view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null));
+        view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null), timeline);
   }
 }

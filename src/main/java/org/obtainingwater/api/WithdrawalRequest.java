@@ -9,11 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A customer withdraws their application; the phone number proves it is theirs. */
-@Schema(description = "撤回申请：联系电话用于核实申请人身份")
+/** A customer withdraws their application; the session or channel names the phone (docs/adr/0025). */
+@Schema(description = "撤回申请")
 record WithdrawalRequest(
-    @Schema(description = "申请时填写的联系电话", example = "13812345678")
-    @NotBlank(message = "请填写申请时的联系电话") @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE)
+    @Schema(description = "可不填；填写时须与登录的手机号一致", example = "13812345678", nullable = true)
+    @Pattern(regexp = PHONE_PATTERN, message = PHONE_MESSAGE)
     String contactPhone,
 
     @Schema(description = "撤回原因", example = "项目延期，暂不用水", maxLength = 200)

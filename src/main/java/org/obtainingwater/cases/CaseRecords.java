@@ -67,6 +67,13 @@ public class CaseRecords {
         applicationNumber).stream().findFirst();
   }
 
+  /** A customer's cases by their contact phone (landlines with or without the hyphen), newest first. */
+  public List<CaseRecord> forPhone(String phone) {
+    String digits = phone.replace("-", "").strip();
+    return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE contact_phone = ? OR REPLACE(contact_phone, '-', '') = ? "
+        + "ORDER BY received_at DESC, application_number DESC FETCH FIRST 100 ROWS ONLY", CASE, phone.strip(), digits);
+  }
+
   public Optional<CaseRecord> findByProcessInstance(String processInstanceId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE process_instance_id = ?", CASE, processInstanceId)
         .stream().findFirst();

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a customer may do with their own case: follow it and withdraw it. The applicant's phone
- * number proves the case is theirs; a wrong number is answered exactly like an unknown case, so
- * nobody can find out which numbers exist.
+ * What a customer may do with their own case: list, follow and withdraw it. The caller's verified
+ * phone (a session or a trusted channel, docs/adr/0025) must be the case's contact phone; another
+ * phone's case is answered exactly like an unknown one, so nobody can find out which numbers exist.
  */
 @Service
 public class CustomerCases {
@@ -101,8 +101,14 @@ public class CustomerCases {
         + " 且联系电话相符的申请；请核对申请编号和申请时填写的联系电话");
   }
 
+  /** The applicant's cases, newest first (我的申请). */
+  @Transactional(readOnly = true)
+  public List<CaseRecord> list(String contactPhone) {
+    return records.forPhone(contactPhone);
+  }
+
   /** Landlines may be written with or without the hyphen after the area code. */
-  static boolean samePhone(String recorded, String given) {
+  public static boolean samePhone(String recorded, String given) {
     return given != null && normalize(recorded).equals(normalize(given));
   }
 

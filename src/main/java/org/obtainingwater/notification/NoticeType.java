@@ -11,5 +11,7 @@ public enum NoticeType {
   /** The meter is in, water is on, the account is open and the contract waits for signature. */
   WATER_ON,
   /** The customer withdrew; open work was cancelled. */
-  APPLICATION_WITHDRAWN
+  APPLICATION_WITHDRAWN,
+  /** A one-time code proving the customer holds the phone (docs/adr/0025); belongs to no case. */
+  VERIFICATION_CODE
 }

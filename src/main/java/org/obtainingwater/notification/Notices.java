@@ -6,7 +6,6 @@ import static org.obtainingwater.process.CaseVariables.CUSTOMER_ACCOUNT_NUMBER;
 import static org.obtainingwater.process.CaseVariables.INFEASIBILITY_REASON;
 import static org.obtainingwater.process.CaseVariables.INTAKE_REJECTION_REASON;
 import static org.obtainingwater.process.CaseVariables.SUPPLY_CONTRACT_NUMBER;
-import static org.obtainingwater.process.CaseVariables.WITHDRAWAL_REASON;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.obtainingwater.process.ProcessVariable;
@@ -27,9 +26,11 @@ final class Notices {
           + or(scope, INFEASIBILITY_REASON) + "。如有疑问请致电服务热线。";
       case WATER_ON -> "您的用水报装 " + number + " 已装表通水。用水户号 " + or(scope, CUSTOMER_ACCOUNT_NUMBER)
           + "，供水合同 " + or(scope, SUPPLY_CONTRACT_NUMBER) + " 已发送，请在线签署。";
-      case APPLICATION_WITHDRAWN -> "您的用水报装申请 " + number + " 已按您的要求撤回"
-          + WITHDRAWAL_REASON.find(scope).filter(reason -> !reason.isBlank()).map(reason -> "（" + reason + "）").orElse("")
-          + "，相关工作已停止。";
+      // The reason is the caller's free text: never repeated in a message signed with the utility's name
+      // (a phishing vector); staff read it in the case.
+      case APPLICATION_WITHDRAWN -> "您的用水报装申请 " + number + " 已按您的要求撤回，相关工作已停止。"
+          + "如非本人操作，请致电服务热线。";
+      case VERIFICATION_CODE -> throw new IllegalArgumentException("a verification code belongs to no case");
     };
     return new Notice(number, CONTACT_PHONE.get(scope), type, SIGNATURE + text);
   }

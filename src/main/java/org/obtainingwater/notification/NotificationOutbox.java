@@ -49,6 +49,23 @@ public class NotificationOutbox implements CustomerNotifier {
         now, now);
   }
 
+  /**
+   * A verification code's message (docs/adr/0025): through the outbox like every notice, so it leaves
+   * only when the transaction that issued the code commits, and the gateway's retries apply.
+   */
+  public void sendVerificationCode(String phone, String text) {
+    OffsetDateTime now = now();
+    jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, status, attempts, "
+        + "created_at, next_attempt_at) VALUES (NULL, ?, ?, ?, ?, 0, ?, ?)",
+        NoticeType.VERIFICATION_CODE.name(), phone, text, OutboxStatus.PENDING.name(), now, now);
+  }
+
+  /** Every message text in the outbox mentioning the given text, whatever its case (for checks that free text never leaves). */
+  public int messagesContaining(String text) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE message_text LIKE ?", Integer.class,
+        "%" + text + "%");
+  }
+
   /** The notices composed for one case, oldest first, whatever their delivery state. */
   public List<Notice> noticesFor(String applicationNumber) {
     return entriesFor(applicationNumber).stream().map(OutboxEntry::notice).toList();

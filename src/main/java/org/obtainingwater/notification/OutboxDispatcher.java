@@ -131,6 +131,9 @@ public class OutboxDispatcher {
    * stays FAILED in the outbox and in the log.
    */
   private void raiseIncident(long id, String applicationNumber, String noticeType, int attempts, String error) {
+    if (applicationNumber == null) {
+      return; // a verification code: no case to show it on, and the customer simply asks for a new one
+    }
     ProcessInstance running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKey(applicationNumber).singleResult();
     if (running != null) {

@@ -30,6 +30,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.obtainingwater.identity.TooManyRequestsException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -229,6 +230,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"permit-platform\"");
     return respond(problem(HttpStatus.UNAUTHORIZED, "需要认证", e.getMessage()), headers);
+  }
+
+  @ExceptionHandler(CustomerUnauthorizedException.class)
+  ResponseEntity<Object> customerUnauthorized(CustomerUnauthorizedException e) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"customers\"");
+    return respond(problem(HttpStatus.UNAUTHORIZED, "需要登录", e.getMessage()), headers);
+  }
+
+  /** An abuse limit is used up (docs/adr/0026): when to come back, in seconds and in words. */
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<Object> tooManyRequests(TooManyRequestsException e) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁", e.getMessage());
+    problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+    return respond(problem, headers);
   }
 
   /** Someone else changed the same case at the same moment; a retry sees the new state. */

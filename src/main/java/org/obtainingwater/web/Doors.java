@@ -6,8 +6,26 @@ package org.obtainingwater.web;
  */
 public final class Doors {
 
-  /** Customers' channels: filing, status, withdrawal. */
+  /** Customers' cases: filing, listing, status, withdrawal; a session or a channel credential ({@link CustomerAccess}). */
   public static final String APPLICATIONS = "/api/v1/applications";
+
+  /** Anyone: a one-time code by SMS to a phone (docs/adr/0025), within the abuse limits. */
+  public static final String VERIFICATION_CODES = "/api/v1/verification-codes";
+
+  /** Anyone with a phone's current code: a customer session (cookie and bearer token). */
+  public static final String SESSIONS = "/api/v1/sessions";
+
+  /** Demo profile only: what the recording SMS adapter sent; administrators, HTTP Basic. */
+  public static final String DEMO_SMS_INBOX = "/demo/sms-inbox";
+
+  /** OpenAPI security scheme of a customer's session token (bearer) or cookie. */
+  public static final String CUSTOMER_SESSION = "customerSession";
+
+  /** OpenAPI security scheme of the session cookie the customer page holds. */
+  public static final String CUSTOMER_COOKIE = "customerSessionCookie";
+
+  /** OpenAPI security scheme of a trusted channel's credential (with X-Contact-Phone). */
+  public static final String CHANNEL_TOKEN = "channelToken";
 
   /** The city's permit platform reporting decisions; its bearer token only ({@link PermitPlatformCredential}). */
   public static final String PERMIT_DECISIONS = "/api/v1/permit-decisions";

@@ -28,6 +28,16 @@ class OpenApiDocument {
             .description("审批平台的回调凭证（OW_PERMIT_CALLBACK_TOKEN），由供水企业发给审批平台"))
             .addSecuritySchemes(Doors.STAFF_BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("员工账号（与 Tasklist 相同），须属于 supervisors 或 camunda-admin 组")));
+                .description("员工账号（与 Tasklist 相同），须属于 supervisors 或 camunda-admin 组"))
+            .addSecuritySchemes(Doors.CUSTOMER_SESSION, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("客户会话：POST /api/v1/sessions 返回的 token，有效期默认 30 分钟"))
+            .addSecuritySchemes(Doors.CUSTOMER_COOKIE, new SecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.COOKIE).name(CustomerAccess.COOKIE)
+                .description("客户页面的会话 Cookie（HttpOnly、SameSite=Strict），由 POST /api/v1/sessions 设置"))
+            .addSecuritySchemes(Doors.CHANNEL_TOKEN, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("受信任渠道（供水企业自己的 App、微信后台）的凭证（OW_CHANNEL_<渠道>_TOKEN），"
+                    + "须同时在 X-Contact-Phone 请求头中提供渠道已验证的客户手机号")));
   }
 }

@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Guards the scorecard API and page: a staff login checked exactly as engine-rest checks it (Camunda's
- * HTTP Basic provider against the identity service, through {@link StaffLogins}' short cache), and then only members of {@code supervisors} or
- * {@code camunda-admin}. The scorecard reads every case's history without the engine's
+ * HTTP Basic provider against the identity service, through {@link StaffLogins}' short cache), and then
+ * only members of {@code supervisors} or {@code camunda-admin}. The scorecard reads every case's history without the engine's
  * authorizations, so membership is checked here. 401 asks the browser for a login (the page relies
  * on that), 403 says which groups may see it; both as problem+json.
  */
@@ -38,12 +38,25 @@ class ScorecardAccess implements Filter {
   private final ObjectMapper json;
   private final StaffLogins logins;
   private final HttpBasicAuthenticationProvider staffLogin;
+  private final Set<String> allowedGroups;
+  private final String forbiddenTitle;
+  private final String forbiddenReason;
 
   ScorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
+    this(engine, json, logins, ALLOWED_GROUPS, "无权查看考核指标",
+        "不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放");
+  }
+
+  /** The same staff login for another door of staff pages, open to other groups (the demo SMS inbox: administrators). */
+  ScorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins, Set<String> allowedGroups,
+      String forbiddenTitle, String forbiddenReason) {
     this.engine = engine;
     this.json = json;
     this.logins = logins;
     this.staffLogin = new CachedBasicLogin(logins);
+    this.allowedGroups = allowedGroups;
+    this.forbiddenTitle = forbiddenTitle;
+    this.forbiddenReason = forbiddenReason;
   }
 
   @Override
@@ -54,14 +67,14 @@ class ScorecardAccess implements Filter {
     if (!login.isAuthenticated()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"obtaining-water staff\", charset=\"UTF-8\"");
       refuse(json, response, HttpStatus.UNAUTHORIZED, "需要登录",
-          "请用服务督导或管理员的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
+          "请用" + (allowedGroups.contains(StaffGroup.SUPERVISORS.id()) ? "服务督导或" : "")
+              + "管理员的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
       return;
     }
     String user = login.getAuthenticatedUser();
-    boolean allowed = logins.groupsOf(engine, user).stream().anyMatch(ALLOWED_GROUPS::contains);
+    boolean allowed = logins.groupsOf(engine, user).stream().anyMatch(allowedGroups::contains);
     if (!allowed) {
-      refuse(json, response, HttpStatus.FORBIDDEN, "无权查看考核指标",
-          "用户 " + user + " 不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放");
+      refuse(json, response, HttpStatus.FORBIDDEN, forbiddenTitle, "用户 " + user + " " + forbiddenReason);
       return;
     }
     chain.doFilter(request, response);

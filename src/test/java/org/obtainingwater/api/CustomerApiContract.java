@@ -114,6 +114,10 @@ abstract class CustomerApiContract {
     assertThat(received.status()).isEqualTo(200);
     assertThat(received.json().get("stage").asText()).isEqualTo("RECEIVED");
     assertThat(received.json().get("nextStep").asText()).startsWith("无需办理");
+    assertThat(received.json().get("timeline")).extracting(step -> step.get("stage").asText() + " " + step.get("state").asText())
+        .containsExactly("RECEIVED CURRENT", "INTAKE UPCOMING", "SURVEY UPCOMING", "DESIGN UPCOMING", "PERMITS UPCOMING",
+            "CONSTRUCTION UPCOMING", "METERING UPCOMING", "WATER_ON UPCOMING", "CALLBACK UPCOMING");
+    assertThat(received.json().at("/timeline/2/targetWorkingDays").isNumber()).as("survey's target from stage-targets.dmn (half a day)").isTrue();
 
     ProcessInstance instance = instance(number);
     cases.executeJobs(instance);
@@ -140,6 +144,10 @@ abstract class CustomerApiContract {
         .containsExactly("RECEIVED", "INTAKE", "SURVEY", "DESIGN", "PERMITS", "CONSTRUCTION", "METERING", "WATER_ON",
             "CALLBACK");
     assertThat(status.get("history")).allSatisfy(step -> assertThat(step.get("leftAt").isNull()).isFalse());
+    assertThat(status.get("timeline")).hasSize(9).allSatisfy(step -> {
+      assertThat(step.get("state").asText()).isEqualTo("DONE");
+      assertThat(step.get("workingDaysUsed").isNumber()).isTrue();
+    });
     assertThat(records.find(number).orElseThrow().channel()).isEqualTo("app");
   }
 
@@ -191,12 +199,27 @@ abstract class CustomerApiContract {
     Answer document = api.send("GET", "/v3/api-docs", null);
     assertThat(document.status()).isEqualTo(200);
     assertThat(document.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
+        "/api/v1/verification-codes", "/api/v1/sessions",
         "/api/v1/applications", "/api/v1/applications/{applicationNumber}",
         "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/permit-decisions/{permitApplicationRef}",
         "/api/scorecard", "/api/scorecard/cases");
     assertThat(document.json().at("/components/securitySchemes/permitPlatformToken/scheme").asText()).isEqualTo("bearer");
     assertThat(document.json().at("/components/securitySchemes/staffBasic/scheme").asText()).isEqualTo("basic");
     assertThat(document.json().at("/paths/~1api~1scorecard/get/security/0/staffBasic").isArray()).isTrue();
+    // The customer's doors: a session (bearer or the page's cookie) or a channel's credential, and their errors.
+    assertThat(document.json().at("/components/securitySchemes/customerSession/scheme").asText()).isEqualTo("bearer");
+    assertThat(document.json().at("/components/securitySchemes/customerSessionCookie/in").asText()).isEqualTo("cookie");
+    assertThat(document.json().at("/components/securitySchemes/channelToken/scheme").asText()).isEqualTo("bearer");
+    for (String operation : List.of("/paths/~1api~1v1~1applications/post", "/paths/~1api~1v1~1applications/get",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}/get",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1withdrawal/post")) {
+      assertThat(document.json().at(operation + "/security").toString()).as(operation)
+          .contains("customerSession", "customerSessionCookie", "channelToken");
+      assertThat(document.json().at(operation + "/responses").has("401")).as(operation + " 401").isTrue();
+    }
+    assertThat(document.json().at("/paths/~1api~1v1~1verification-codes/post/responses").has("202")).isTrue();
+    assertThat(document.json().at("/paths/~1api~1v1~1verification-codes/post/responses").has("429")).isTrue();
+    assertThat(document.json().at("/paths/~1api~1v1~1sessions/post/responses").has("201")).isTrue();
     Answer page = api.send("GET", "/swagger-ui/index.html", null);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("swagger-ui");

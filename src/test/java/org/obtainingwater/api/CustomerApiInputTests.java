@@ -137,9 +137,10 @@ class CustomerApiInputTests {
   }
 
   @Test
-  void statusLookups_needAWellFormedNumberAndThePhoneHeader() {
+  void statusLookups_needAWellFormedNumber_andAChannelNamesThePhone() {
     assertField(api.status("GW-2026-1", "13812345678"), "applicationNumber", "GW-2026-000123");
-    assertField(api.send("GET", APPLICATIONS + "/GW-2026-000001", null), "X-Contact-Phone", "X-Contact-Phone");
+    assertField(api.channelWithoutPhone().send("GET", APPLICATIONS + "/GW-2026-000001", null), "X-Contact-Phone",
+        "X-Contact-Phone");
     assertField(api.status("GW-2026-000001", "not-a-phone"), "X-Contact-Phone", "格式不正确");
   }
 
@@ -222,6 +223,15 @@ class CustomerApiInputTests {
     }
     requests.add(new Malformed("withdrawal with a malformed number", "POST", APPLICATIONS + "/123/withdrawal",
         "{\"contactPhone\":\"13812345678\",\"reason\":\"不要了\"}", json));
+    // A verified phone: codes and sessions asked for wrongly (none of these reaches a limit's bucket).
+    for (String body : new String[] {"{}", "{\"phone\":\"123\"}", "{\"phone\":13812345678}", "{\"phone\":\"0731-22881234\"}",
+        "{\"phone\":\"13812345678\",\"extra\":1}", "oops", "[]"}) {
+      requests.add(new Malformed("verification code " + abbreviate(body), "POST", "/api/v1/verification-codes", body, json));
+    }
+    for (String body : new String[] {"{}", "{\"phone\":\"13812345678\"}", "{\"phone\":\"13812345678\",\"code\":\"12\"}",
+        "{\"phone\":\"13812345678\",\"code\":\"abcdef\"}", "{\"phone\":\"1381234567\",\"code\":\"123456\"}", "null"}) {
+      requests.add(new Malformed("session " + abbreviate(body), "POST", "/api/v1/sessions", body, json));
+    }
     // Permit decisions: the platform's own mistakes.
     String decision = "/api/v1/permit-decisions/ZD-GW-1999-000001-1";
     for (String body : new String[] {"{}", "{\"decision\":\"maybe\"}", "{\"decision\":\"approved\"}",

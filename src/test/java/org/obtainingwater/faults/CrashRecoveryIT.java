@@ -50,6 +50,7 @@ import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.Http;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.StaffWalk;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -78,21 +79,9 @@ class CrashRecoveryIT {
   static final Duration FINISH_WITHIN = Duration.ofSeconds(240);
 
   /** Each stage's task, who does it, and what they enter (the case with both permits). */
-  static final Map<String, String> STAFF = Map.of(REVIEW_APPLICATION, "lina", SURVEY_SITE, "wangqiang",
-      DESIGN_SUPPLY_SCHEME, "zhaomin", RECORD_ROAD_PERMIT_DECISION, "chenjie", RECORD_GREENERY_PERMIT_DECISION, "chenjie",
-      BUILD_EXTERNAL_PIPELINE, "liuyang", INSTALL_METER, "sunhao", CALL_BACK_CUSTOMER, "zhoufang");
+  static final Map<String, String> STAFF = StaffWalk.STAFF;
 
-  static final Map<String, Map<String, Object>> ENTERED = Map.of(
-      REVIEW_APPLICATION, Map.of("intakeDecision", "accepted"),
-      SURVEY_SITE, Map.of("surveyConclusion", "feasible", "connectionPoint", "建设南路 DN300 市政管", "externalPipeLength", 180,
-          "crossesRoad", true, "crossesGreenBelt", true, "peakFlow", 12.5, "meterPosition", "红线内东侧围墙处"),
-      DESIGN_SUPPLY_SCHEME, Map.of("supplyPipeDn", 80, "meterDn", 50, "inRedLineBudget", 26000),
-      RECORD_ROAD_PERMIT_DECISION, Map.of("permitDecision", "approved", "permitNumber", "株建占字〔2026〕501号"),
-      RECORD_GREENERY_PERMIT_DECISION, Map.of("permitDecision", "approved", "permitNumber", "株园林许〔2026〕501号"),
-      BUILD_EXTERNAL_PIPELINE, Map.of("laidLength", 182.5, "pressureTestResult", "passed", "flushingCompleted", true),
-      INSTALL_METER, Map.of("meterSerialNumber", "ZZ2026-050-0001", "meterDn", 50, "initialReading", 0,
-          "waterOnAt", "2026-11-26T16:00+08:00"),
-      CALL_BACK_CUSTOMER, Map.of("satisfactionScore", 5, "callbackRemarks", "中途系统重启也没耽误"));
+  static final Map<String, Map<String, Object>> ENTERED = StaffWalk.ENTERED;
 
   /** The stage a case is in while this task is open. */
   static final Map<String, Stage> STAGE_OF_TASK = Map.of(REVIEW_APPLICATION, Stage.INTAKE, SURVEY_SITE, Stage.SURVEY,

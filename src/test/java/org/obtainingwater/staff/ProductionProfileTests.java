@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Outside the demo profile: the staff groups, their rights and filters, one administrator, no demo users. */
-@SpringBootTest(properties = {"camunda.bpm.admin-user.password=from-the-environment",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"camunda.bpm.admin-user.password=from-the-environment",
     "obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment"})
 @ActiveProfiles("test")
 class ProductionProfileTests {
 
+  @LocalServerPort
+  int port;
   @Autowired
   IdentityService identity;
   @Autowired
@@ -29,6 +35,19 @@ class ProductionProfileTests {
       assertThat(identity.createGroupQuery().groupId(group.id()).count()).as(group.id()).isEqualTo(1);
       assertThat(filters.createFilterQuery().filterName(group.filterName()).count()).as(group.filterName()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void theDemoSmsInbox_doesNotExist_evenForTheAdministrator() {
+    for (String path : new String[] {"/demo/sms-inbox?phone=13812345678", "/demo/sms-inbox/page"}) {
+      assertThat(Staff.app(port).as("admin:from-the-environment").get(path).status()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theDemoChannelCredential_opensNothing() {
+    Answer answer = new ApiClient(port).mine();
+    assertThat(answer.status()).as(answer.body()).isEqualTo(401);
   }
 
   @Test

@@ -1,0 +1,295 @@
+// The customer page (issue 14): phone -> code -> my applications -> apply -> confirmation -> timeline -> withdraw.
+// Plain JavaScript, no build step, no outside host. Every rule and message comes from the API's answers
+// (problem+json with errors per field), so the page and the API cannot disagree.
+'use strict';
+
+const API = '/api/v1';
+const SECTIONS = ['login', 'mine', 'apply', 'confirmation', 'case', 'withdraw'];
+const STATE_WORDS = { DONE: '已完成', CURRENT: '正在办理', UPCOMING: '尚未开始', SKIPPED: '无需办理' };
+const STATE_MARKS = { DONE: '✓', CURRENT: '●', UPCOMING: '○', SKIPPED: '–' };
+const WITHDRAWABLE = ['RECEIVED', 'INTAKE', 'SURVEY', 'DESIGN', 'PERMITS', 'CONSTRUCTION', 'METERING'];
+
+const $ = (id) => document.getElementById(id);
+let phone = sessionStorage.getItem('ow-phone') || '';
+let current = null;
+
+function show(section) {
+  for (const id of SECTIONS) $(id).hidden = id !== section;
+  $('signOut').hidden = section === 'login';
+  $('main').focus();
+  window.scrollTo(0, 0);
+}
+
+function notice(text) {
+  $('notice').textContent = text || '';
+  $('notice').hidden = !text;
+}
+
+/** Sends JSON; answers {status, body}. A 401 anywhere but the login sends the customer back to it. */
+async function call(method, path, body, headers = {}) {
+  const response = await fetch(API + path, {
+    method,
+    credentials: 'same-origin',
+    headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json', ...headers } : { Accept: 'application/json', ...headers },
+    body: body ? JSON.stringify(body) : undefined
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (response.status === 401 && !path.startsWith('/sessions') && !path.startsWith('/verification-codes')) {
+    signedOut('登录已过期，请重新获取验证码登录。');
+    throw new Error('signed out');
+  }
+  return { status: response.status, body: json, retryAfter: response.headers.get('Retry-After') };
+}
+
+/** Shows the API's problem next to each field it names, or in the form's own message. */
+function showProblem(problem, fields, fallbackId) {
+  let placed = false;
+  for (const error of (problem && problem.errors) || []) {
+    const name = error.field === 'X-Contact-Phone' ? 'contactPhone' : error.field;
+    if (fields.includes(name) && $(name + '-error')) {
+      $(name + '-error').textContent = error.message;
+      $(name).setAttribute('aria-invalid', 'true');
+      if (!placed) $(name).focus();
+      placed = true;
+    }
+  }
+  if (!placed) $(fallbackId).textContent = (problem && problem.detail) || '暂时无法办理，请稍后再试。';
+}
+
+function clearErrors(form) {
+  for (const el of form.querySelectorAll('.error')) el.textContent = '';
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+}
+
+function busy(button, on) {
+  button.disabled = on;
+}
+
+function signedOut(message) {
+  phone = '';
+  sessionStorage.removeItem('ow-phone');
+  $('sessionForm').hidden = true;
+  $('code').value = '';
+  show('login');
+  notice(message);
+}
+
+// --- 1. Phone and code --------------------------------------------------------------------------
+
+$('codeForm').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors($('codeForm'));
+  notice('');
+  busy($('sendCode'), true);
+  try {
+    const answer = await call('POST', '/verification-codes', { phone: $('phone').value.trim() });
+    if (answer.status === 202) {
+      $('sessionForm').hidden = false;
+      $('code').focus();
+      notice('验证码已发送到 ' + $('phone').value.trim() + '，5 分钟内有效。');
+    } else {
+      showProblem(answer.body, ['phone'], 'phone-error');
+    }
+  } finally {
+    busy($('sendCode'), false);
+  }
+});
+
+$('sessionForm').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors($('sessionForm'));
+  busy($('signIn'), true);
+  try {
+    const answer = await call('POST', '/sessions', { phone: $('phone').value.trim(), code: $('code').value.trim() });
+    if (answer.status === 201) {
+      phone = answer.body.phone;
+      sessionStorage.setItem('ow-phone', phone);
+      notice('');
+      await showMine();
+    } else {
+      showProblem(answer.body, ['code', 'phone'], 'code-error');
+    }
+  } finally {
+    busy($('signIn'), false);
+  }
+});
+
+$('signOut').addEventListener('click', () => signedOut('您已退出。'));
+
+// --- 2. My applications ------------------------------------------------------------------------
+
+async function showMine() {
+  const answer = await call('GET', '/applications');
+  if (answer.status !== 200) {
+    notice((answer.body && answer.body.detail) || '暂时无法查询，请稍后再试。');
+    return;
+  }
+  $('minePhone').textContent = '手机号 ' + phone + ' 名下的申请';
+  const list = $('mineList');
+  list.textContent = '';
+  for (const item of answer.body) {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.number = item.applicationNumber;
+    const num = document.createElement('span');
+    num.className = 'num';
+    num.textContent = item.applicationNumber + ' · ' + (item.outcomeLabel || item.stageLabel);
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = item.siteAddress + ' · ' + new Date(item.receivedAt).toLocaleDateString('zh-CN') + ' 提交';
+    const next = document.createElement('span');
+    next.className = 'meta';
+    next.textContent = '下一步：' + item.nextStep;
+    button.append(num, meta, next);
+    button.addEventListener('click', () => showCase(item.applicationNumber));
+    li.append(button);
+    list.append(li);
+  }
+  $('mineEmpty').hidden = answer.body.length > 0;
+  show('mine');
+}
+
+for (const back of document.querySelectorAll('[data-back]')) {
+  back.addEventListener('click', () => { notice(''); showMine(); });
+}
+
+// --- 3. Apply, 4. confirmation -----------------------------------------------------------------
+
+const APPLY_FIELDS = ['applicantName', 'contactPhone', 'siteAddress', 'useType', 'expectedPeakDemand', 'projectReference'];
+
+$('newApplication').addEventListener('click', () => {
+  $('applyForm').reset();
+  clearErrors($('applyForm'));
+  $('contactPhone').value = phone;
+  $('applyForm').dataset.key = 'web-' + Date.now() + '-' + Math.random().toString(36).slice(2, 10);
+  show('apply');
+});
+
+$('applyForm').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors($('applyForm'));
+  const demand = $('expectedPeakDemand').value.trim();
+  const body = {
+    applicantName: $('applicantName').value,
+    contactPhone: $('contactPhone').value,
+    siteAddress: $('siteAddress').value,
+    useType: $('useType').value || null,
+    expectedPeakDemand: demand === '' || isNaN(Number(demand)) ? null : Number(demand),
+    channel: 'web'
+  };
+  if ($('projectReference').value.trim()) body.projectReference = $('projectReference').value.trim();
+  busy($('submitApplication'), true);
+  try {
+    // One key per filled form: a retry after a lost answer files nothing twice.
+    const answer = await call('POST', '/applications', body, { 'Idempotency-Key': $('applyForm').dataset.key });
+    if (answer.status === 201 || answer.status === 200) {
+      $('confirmedNumber').textContent = answer.body.applicationNumber;
+      show('confirmation');
+    } else {
+      if (demand !== '' && isNaN(Number(demand))) {
+        $('expectedPeakDemand-error').textContent = '预计最大用水量应为数字，例如 12.5';
+      }
+      showProblem(answer.body, APPLY_FIELDS, 'apply-error');
+    }
+  } finally {
+    busy($('submitApplication'), false);
+  }
+});
+
+$('viewConfirmed').addEventListener('click', () => showCase($('confirmedNumber').textContent));
+
+// --- 5. Timeline --------------------------------------------------------------------------------
+
+async function showCase(number) {
+  const answer = await call('GET', '/applications/' + encodeURIComponent(number));
+  if (answer.status !== 200) {
+    notice((answer.body && answer.body.detail) || '暂时无法查询，请稍后再试。');
+    return;
+  }
+  current = answer.body;
+  $('caseNumber').textContent = current.applicationNumber;
+  $('caseSite').textContent = (current.outcomeLabel ? '已办结：' + current.outcomeLabel : '当前：' + current.stageLabel);
+  $('caseNext').textContent = '下一步：' + current.nextStep;
+  const timeline = $('timeline');
+  timeline.textContent = '';
+  for (const step of current.timeline) {
+    const li = document.createElement('li');
+    li.className = step.state.toLowerCase();
+    const mark = document.createElement('span');
+    mark.className = 'mark';
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = STATE_MARKS[step.state];
+    const text = document.createElement('div');
+    const title = document.createElement('span');
+    title.textContent = step.label + ' · ';
+    const state = document.createElement('span');
+    state.className = 'state';
+    state.textContent = STATE_WORDS[step.state];
+    const days = document.createElement('span');
+    days.className = 'days';
+    const parts = [];
+    if (step.targetWorkingDays != null) parts.push('时限 ' + step.targetWorkingDays + ' 个工作日');
+    if (step.workingDaysUsed != null) parts.push('已用 ' + step.workingDaysUsed + ' 个工作日');
+    days.textContent = parts.join('，');
+    text.append(title, state, days);
+    li.append(mark, text);
+    timeline.append(li);
+  }
+  $('withdrawStart').hidden = current.outcome != null || !WITHDRAWABLE.includes(current.stage);
+  show('case');
+}
+
+// --- 6. Withdraw --------------------------------------------------------------------------------
+
+$('withdrawStart').addEventListener('click', () => {
+  $('withdrawForm').reset();
+  clearErrors($('withdrawForm'));
+  $('otherReasonField').hidden = true;
+  show('withdraw');
+});
+
+$('withdrawForm').addEventListener('change', () => {
+  const chosen = $('withdrawForm').querySelector('input[name=reason]:checked');
+  $('otherReasonField').hidden = !chosen || chosen.value !== 'other';
+});
+
+$('withdrawCancel').addEventListener('click', () => showCase(current.applicationNumber));
+
+$('withdrawForm').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors($('withdrawForm'));
+  const chosen = $('withdrawForm').querySelector('input[name=reason]:checked');
+  const reason = !chosen ? '' : chosen.value === 'other' ? $('otherReason').value.trim() : chosen.value;
+  if (!reason) {
+    $('reason-error').textContent = '请选择或填写撤回原因';
+    return;
+  }
+  busy($('withdrawConfirm'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/withdrawal', { reason });
+    if (answer.status === 200) {
+      await showCase(current.applicationNumber);
+      notice('申请 ' + current.applicationNumber + ' 已撤回，相关工作已停止。');
+    } else {
+      showProblem(answer.body, ['reason'], 'reason-error');
+    }
+  } finally {
+    busy($('withdrawConfirm'), false);
+  }
+});
+
+// --- Start: an open session goes straight to my applications -------------------------------------
+
+(async () => {
+  if (!phone) {
+    show('login');
+    return;
+  }
+  try {
+    await showMine();
+  } catch (e) {
+    // signed out: the login is shown
+  }
+})();

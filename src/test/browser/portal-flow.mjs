@@ -1,0 +1,184 @@
+// The customer page on a phone (issue 14), run by PortalBrowserIT against the application it has started:
+//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB> <connectedNumberOfB>
+// 390×844, zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
+// → apply (first empty: the API's errors appear beside the fields) → confirmation → timeline → list → withdraw.
+// Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done.
+// Each view passes axe-core without a serious or critical violation; the first load transfers at most
+// 200 KB and no request leaves the application. Screenshots: target/screenshots/portal-*.png.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { openBrowser } from '../../../tools/chromium.mjs';
+
+const [baseUrl, screenshots, phoneA, phoneB, connected] = process.argv.slice(2);
+if (!baseUrl || !screenshots || !phoneA || !phoneB || !connected) {
+  throw new Error('usage: portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB> <connectedNumberOfB>');
+}
+mkdirSync(screenshots, { recursive: true });
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const FIRST_LOAD_LIMIT = 200 * 1024;
+const ADMIN = 'Basic ' + Buffer.from('admin:demo').toString('base64');
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+/** The code in the newest SMS to the phone, from the demo inbox (the outbox dispatcher sends every second). */
+async function codeFor(phone, after) {
+  for (let i = 0; i < 60; i++) {
+    const response = await fetch(`${baseUrl}/demo/sms-inbox?phone=${phone}`, { headers: { Authorization: ADMIN } });
+    check(response.status === 200, `demo inbox answered ${response.status}`);
+    const messages = await response.json();
+    const found = messages.map((m) => /验证码是 (\d{6})/.exec(m.text)).find(Boolean);
+    if (found && messages.length > after) return found[1];
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no code reached ${phone} through the demo inbox`);
+}
+
+const problems = [];
+let expectErrors = false;
+const { context, close } = await openBrowser({
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN'
+});
+context.setDefaultTimeout(20_000);
+context.on('response', (response) => {
+  if (response.status() >= 400 && !(expectErrors && response.status() === 400)) {
+    problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+  }
+});
+context.on('request', (request) => {
+  if (!request.url().startsWith(baseUrl)) problems.push(`request outside the application: ${request.url()}`);
+});
+const page = await context.newPage();
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+
+let axeLoaded = false;
+async function accessible(view) {
+  if (!axeLoaded) {
+    await page.addScriptTag({ path: AXE });
+    axeLoaded = true;
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `${view}: axe-core found ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target).join(', ')}`).join('; ')}`);
+  console.log(`[browser] ${view}: no serious or critical accessibility violation (${result.violations.length} minor)`);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(screenshots, name), fullPage: true });
+}
+
+async function signIn(phone) {
+  await page.locator('#login').waitFor();
+  await page.fill('#phone', phone);
+  await page.click('#sendCode');
+  await page.locator('#sessionForm').waitFor();
+  await page.fill('#code', await codeFor(phone, 0));
+  await page.click('#signIn');
+  await page.locator('#mine').waitFor();
+}
+
+// --- First load: small, and nothing from outside -----------------------------------------------------
+const firstLoad = [];
+const collect = (request) => firstLoad.push(request);
+context.on('requestfinished', collect);
+await page.goto(baseUrl + '/');
+await page.waitForLoadState('networkidle');
+context.off('requestfinished', collect);
+let bytes = 0;
+for (const request of firstLoad) {
+  const sizes = await request.sizes();
+  bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+}
+check(bytes <= FIRST_LOAD_LIMIT, `first load transferred ${bytes} bytes, more than ${FIRST_LOAD_LIMIT}`);
+console.log(`[browser] first load: ${firstLoad.length} requests, ${bytes} bytes, all from ${baseUrl}`);
+check(await page.title() === '用水报装 · 网上办理', `title "${await page.title()}"`);
+check(await page.locator('a[href="/camunda/app/tasklist/"]').count() === 1, 'the staff link to Tasklist');
+await page.locator('#login').waitFor();
+await shot('portal-login.png');
+await accessible('login');
+
+// --- Phone A: sign in, apply, follow, withdraw ----------------------------------------------------------
+await signIn(phoneA);
+check(await page.locator('#mineEmpty').isVisible(), 'a new phone has no applications');
+await page.click('#newApplication');
+await page.locator('#apply').waitFor();
+check(await page.inputValue('#contactPhone') === phoneA, 'the contact phone is the verified one');
+
+expectErrors = true;
+await page.click('#submitApplication');
+await page.locator('#applicantName-error:not(:empty)').waitFor();
+expectErrors = false;
+for (const field of ['applicantName', 'siteAddress', 'useType', 'expectedPeakDemand']) {
+  const message = await page.locator(`#${field}-error`).innerText();
+  check(message.trim().length > 0, `no message beside ${field}`);
+  check(await page.getAttribute(`#${field}`, 'aria-invalid') === 'true', `${field} not marked invalid`);
+}
+await shot('portal-apply-errors.png');
+await accessible('apply with errors');
+
+await page.fill('#applicantName', '株洲市芦淞区某某餐饮有限公司');
+await page.fill('#siteAddress', '芦淞区建设南路 90 号');
+await page.selectOption('#useType', 'commercial');
+await page.fill('#expectedPeakDemand', '8.5');
+await page.click('#submitApplication');
+await page.locator('#confirmation').waitFor();
+const number = (await page.locator('#confirmedNumber').innerText()).trim();
+check(/^GW-\d{4}-\d{6}$/.test(number), `confirmation shows "${number}"`);
+await shot('portal-confirmation.png');
+await accessible('confirmation');
+
+await page.click('#viewConfirmed');
+await page.locator('#case').waitFor();
+check(await page.locator('#timeline li').count() === 9, 'nine stages on the way to water');
+check(await page.locator('#timeline li.current').count() === 1, 'one stage in progress');
+check((await page.locator('#timeline').innerText()).includes('个工作日'), 'targets in working days');
+check((await page.locator('#caseNext').innerText()).startsWith('下一步'), 'the next step in plain words');
+await shot('portal-timeline.png');
+await accessible('timeline');
+
+await page.locator('#case [data-back]').click();
+await page.locator('#mine').waitFor();
+await page.locator(`#mineList button[data-number="${number}"]`).waitFor();
+await shot('portal-mine.png');
+await accessible('my applications');
+
+await page.click(`#mineList button[data-number="${number}"]`);
+await page.locator('#case').waitFor();
+await page.click('#withdrawStart');
+await page.locator('#withdraw').waitFor();
+await page.check('input[name=reason][value=other]');
+await page.locator('#otherReasonField').waitFor();
+await page.fill('#otherReason', '公司搬迁，改在新址申请');
+await shot('portal-withdraw.png');
+await accessible('withdraw');
+await page.click('#withdrawConfirm');
+await page.locator('#notice:has-text("已撤回")').waitFor();
+check(!(await page.locator('#withdrawStart').isVisible()), 'a withdrawn case offers no second withdrawal');
+console.log(`[browser] phone A applied (${number}), followed it and withdrew it`);
+
+// --- Phone B: the case staff drove to water-on ----------------------------------------------------------
+await page.click('#signOut');
+await signIn(phoneB);
+await page.click(`#mineList button[data-number="${connected}"]`);
+await page.locator('#case').waitFor();
+check(await page.locator('#timeline li').count() === 9, 'nine stages');
+check(await page.locator('#timeline li.done').count() === 9,
+  `every stage done: ${await page.locator('#timeline').innerText()}`);
+check((await page.locator('#caseSite').innerText()).includes('已装表通水'), 'the outcome in words');
+await shot('portal-timeline-done.png');
+await accessible('timeline of a connected case');
+console.log(`[browser] phone B sees ${connected} with every stage done`);
+
+await close();
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}

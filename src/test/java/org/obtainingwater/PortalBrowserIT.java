@@ -1,0 +1,91 @@
+package org.obtainingwater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.cases.CaseRecords;
+import org.obtainingwater.cases.Outcome;
+import org.obtainingwater.cases.Stage;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.AppOnH2;
+import org.obtainingwater.support.NodeScript;
+import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.StaffWalk;
+import org.obtainingwater.support.WithJobExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The customer's own page on a phone (issue 14), in a real browser: {@code src/test/browser/portal-flow.mjs}
+ * drives headless Debian Chromium at 390×844 in zh-CN through phone → code (read from the demo SMS inbox)
+ * → my applications → apply (first with the API's field errors shown beside the fields) → confirmation →
+ * timeline → withdraw; then a second phone signs in and sees its case, driven to water-on by staff through
+ * engine-rest before, with every stage done. axe-core finds no serious or critical violation on any
+ * view, the first load stays within 200 KB and no request leaves the application. The outbox dispatcher
+ * runs (every second) so the codes reach the recording SMS gateway. Screenshots: target/screenshots/portal-*.png.
+ */
+@AppOnH2
+@WithJobExecutor
+@TestPropertySource(properties = {"obtaining-water.outbox.dispatcher-enabled=true",
+    "obtaining-water.outbox.dispatch-interval=PT1S"})
+class PortalBrowserIT {
+
+  static final Path SCRIPT = Path.of("src/test/browser/portal-flow.mjs");
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  static final List<String> PICTURES = List.of("portal-login.png", "portal-apply-errors.png", "portal-confirmation.png",
+      "portal-timeline.png", "portal-mine.png", "portal-withdraw.png", "portal-timeline-done.png");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  CaseRecords records;
+  @Autowired
+  HistoryService history;
+
+  @Test
+  void aCustomerAppliesFollowsAndWithdraws_onAPhone_andSeesAConnectedCaseWithEveryStageDone() throws Exception {
+    assertThat(new File("/usr/bin/chromium")).as("Debian chromium (installed by .ci/run)").exists();
+    Instant started = Instant.now().minusSeconds(1);
+    String phoneA = phone();
+    String phoneB = phone();
+
+    Answer filed = new ApiClient(port).apply(ApiClient.application("contactPhone", "\"" + phoneB + "\""), null);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    String connected = filed.json().get("applicationNumber").asText();
+    StaffWalk.toTheEnd(Staff.engineRest(port), connected, () -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(connected).finished().count() == 1, Duration.ofMinutes(2));
+    assertThat(records.find(connected).orElseThrow().outcome()).isEqualTo(Outcome.WATER_CONNECTED);
+
+    NodeScript.Run browser = NodeScript.run(Duration.ofMinutes(4), SCRIPT, "http://localhost:" + port,
+        SCREENSHOTS.toString(), phoneA, phoneB, connected);
+    System.out.println(browser.output());
+    assertThat(browser.finished()).as("browser walk-through finished in time").isTrue();
+    assertThat(browser.exitCode()).as("browser walk-through:\n" + browser.output()).isZero();
+
+    // What the browser did is what the case records say.
+    assertThat(records.forPhone(phoneA)).singleElement().satisfies(record -> {
+      assertThat(record.channel()).isEqualTo("web");
+      assertThat(record.stage() == Stage.WITHDRAWAL || record.outcome() == Outcome.WITHDRAWN).as(record.toString()).isTrue();
+    });
+    for (String picture : PICTURES) {
+      assertThat(SCREENSHOTS.resolve(picture)).as(picture).exists();
+      assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve(picture)).toInstant()).as(picture + " taken by this run")
+          .isAfter(started);
+    }
+  }
+
+  static String phone() {
+    return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+  }
+}
