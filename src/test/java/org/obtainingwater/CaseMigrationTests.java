@@ -79,7 +79,6 @@ import org.obtainingwater.support.Diagrams;
 import org.obtainingwater.support.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -91,10 +90,11 @@ import org.springframework.test.context.TestPropertySource;
  * task. Cases of the version before the escalation timers gain them, due with their tasks.
  */
 @AppOnH2
-// It deploys more versions of obtainingWater and migrates every running case: a database of its own, so it
-// neither sees the other classes' cases nor leaves its versions to them, and a context closed after it.
+// It deploys more versions of obtainingWater and migrates every running case: a database of its own (and so a
+// context of its own), so it neither sees the other classes' cases nor leaves its versions to them. Not closed
+// after it (@DirtiesContext): closing a web context clears the Camunda webapps' static runtime delegates
+// (Cockpit, Admin, Tasklist) for every other context in the JVM, and their logins then fail with a 500.
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:case-migration-${random.uuid};DB_CLOSE_DELAY=-1")
-@DirtiesContext
 class CaseMigrationTests {
 
   static final String ADDED_TASK = "userTask_checkMeterSeal";

@@ -14,7 +14,9 @@ import org.springframework.test.context.ActiveProfiles;
  * no job executor, no outbox dispatcher), serving HTTP on a random port. Every class with this and
  * nothing else that changes the context gets the same one from Spring's test-context cache, so the
  * application starts once for all of them. What a class adds ({@code @Import}, properties,
- * {@link WithJobExecutor}, {@code @DirtiesContext}) gives it a context of its own, on purpose.
+ * {@link WithJobExecutor}) gives it a context of its own, on purpose. Do not close one with
+ * {@code @DirtiesContext}: closing a web context clears the Camunda webapps' static runtime delegates for
+ * every other context in the JVM (their logins then answer 500).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
