@@ -1,6 +1,6 @@
 // The customer page on a phone (issue 14), run by PortalBrowserIT against the application it has started:
 //   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB> <connectedNumberOfB>
-// 390×844, zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
+// 390×844 (then 360 px wide, the narrowest phone it is made for), zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
 // → apply (first empty: the API's errors appear beside the fields) → confirmation → timeline → list → withdraw.
 // Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done.
 // Each view passes axe-core without a serious or critical violation; the first load transfers at most
@@ -176,6 +176,21 @@ check((await page.locator('#caseSite').innerText()).includes('已装表通水'),
 await shot('portal-timeline-done.png');
 await accessible('timeline of a connected case');
 console.log(`[browser] phone B sees ${connected} with every stage done`);
+
+// --- The narrowest phone the page is made for: 360 px wide, nothing wider than the screen ----------------
+await page.setViewportSize({ width: 360, height: 740 });
+async function fitsTheScreen(view) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 360, `${view} at 360 px is ${width} px wide: the customer would scroll sideways`);
+}
+await fitsTheScreen('timeline of a connected case');
+await page.locator('#case [data-back]').click();
+await page.locator('#mine').waitFor();
+await fitsTheScreen('my applications');
+await page.click('#newApplication');
+await page.locator('#apply').waitFor();
+await fitsTheScreen('the application form');
+console.log('[browser] at 360 px the timeline, my applications and the form fit the screen');
 
 await close();
 if (problems.length) {
