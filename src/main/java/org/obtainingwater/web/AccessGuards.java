@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.obtainingwater.staff.StaffGroup;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -76,9 +77,11 @@ class AccessGuards implements WebMvcConfigurer {
   }
 
   @Bean
-  FilterRegistrationBean<ScorecardAccess> scorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
-    FilterRegistrationBean<ScorecardAccess> registration =
-        new FilterRegistrationBean<>(new ScorecardAccess(engine, json, logins));
+  FilterRegistrationBean<StaffGroupAccess> scorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
+    FilterRegistrationBean<StaffGroupAccess> registration =
+        new FilterRegistrationBean<>(new StaffGroupAccess(engine, json, logins,
+            Set.of(StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN), "无权查看考核指标",
+            "不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放"));
     registration.setName("scorecard-access");
     registration.addUrlPatterns(Doors.SCORECARD_API + "/*", Doors.SCORECARD_PAGE + "*");
     return registration;
@@ -105,10 +108,11 @@ class AccessGuards implements WebMvcConfigurer {
   /** Demo profile only: the recording SMS adapter's inbox, for administrators (docs/adr/0025). */
   @Bean
   @Profile("demo")
-  FilterRegistrationBean<ScorecardAccess> demoSmsInboxAccess(ProcessEngine engine, ObjectMapper json,
+  FilterRegistrationBean<StaffGroupAccess> demoSmsInboxAccess(ProcessEngine engine, ObjectMapper json,
       StaffLogins logins) {
-    FilterRegistrationBean<ScorecardAccess> registration = new FilterRegistrationBean<>(new ScorecardAccess(engine, json,
-        logins, Set.of(Groups.CAMUNDA_ADMIN), "无权查看演示短信收件箱", "不是管理员（camunda-admin）；演示短信收件箱只对管理员开放"));
+    FilterRegistrationBean<StaffGroupAccess> registration = new FilterRegistrationBean<>(new StaffGroupAccess(engine,
+        json, logins, Set.of(Groups.CAMUNDA_ADMIN), "无权查看演示短信收件箱",
+        "不是管理员（camunda-admin）；演示短信收件箱只对管理员开放"));
     registration.setName("demo-sms-inbox-access");
     registration.addUrlPatterns(Doors.DEMO_SMS_INBOX, Doors.DEMO_SMS_INBOX + "/*");
     return registration;

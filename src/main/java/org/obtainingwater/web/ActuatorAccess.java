@@ -62,11 +62,11 @@ class ActuatorAccess implements Filter {
     }
     if (!login.isAuthenticated()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"obtaining-water operations\", charset=\"UTF-8\"");
-      ScorecardAccess.refuse(json, response, HttpStatus.UNAUTHORIZED, "需要登录",
+      StaffGroupAccess.refuse(json, response, HttpStatus.UNAUTHORIZED, "需要登录",
           "运行监控接口只对管理员开放：请用管理员（camunda-admin）的账号登录（HTTP Basic）；健康检查 /actuator/health 无需登录");
       return;
     }
-    ScorecardAccess.refuse(json, response, HttpStatus.FORBIDDEN, "无权查看运行监控",
+    StaffGroupAccess.refuse(json, response, HttpStatus.FORBIDDEN, "无权查看运行监控",
         "用户 " + login.getAuthenticatedUser() + " 不属于管理员组（camunda-admin）；运行监控接口只对管理员开放");
   }
 

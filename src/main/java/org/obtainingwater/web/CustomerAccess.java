@@ -45,7 +45,7 @@ public class CustomerAccess implements HandlerInterceptor {
   }
 
   private CustomerPrincipal principal(HttpServletRequest request) {
-    String bearer = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+    String bearer = BearerTokens.from(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (bearer != null) {
       Optional<String> channel = channels.channelOf(bearer);
       if (channel.isPresent()) {
@@ -71,13 +71,5 @@ public class CustomerAccess implements HandlerInterceptor {
       }
     }
     throw new CustomerUnauthorizedException();
-  }
-
-  private static String bearer(String authorization) {
-    String scheme = PermitPlatformCredential.SCHEME;
-    if (authorization == null || !authorization.regionMatches(true, 0, scheme, 0, scheme.length())) {
-      return null;
-    }
-    return authorization.substring(scheme.length()).strip();
   }
 }

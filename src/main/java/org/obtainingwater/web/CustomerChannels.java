@@ -1,7 +1,5 @@
 package org.obtainingwater.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +34,10 @@ public record CustomerChannels(Map<String, String> channels) {
     if (bearerToken == null) {
       return Optional.empty();
     }
-    byte[] given = bearerToken.strip().getBytes(StandardCharsets.UTF_8);
+    String given = bearerToken.strip();
     String found = null;
     for (Map.Entry<String, String> channel : channels.entrySet()) {
-      if (MessageDigest.isEqual(channel.getValue().getBytes(StandardCharsets.UTF_8), given)) {
+      if (BearerTokens.matches(channel.getValue(), given)) {
         found = channel.getKey();
       }
     }

@@ -13,9 +13,9 @@ class CustomerChannelsCheck {
 
   CustomerChannelsCheck(CustomerChannels channels) {
     channels.channels().forEach((name, token) -> {
-      if (token.startsWith("${") || token.length() < PermitPlatformCredentialCheck.MIN_LENGTH) {
+      if (!BearerTokens.strongEnough(token)) {
         throw new IllegalStateException("The credential of customer channel '" + name + "' must have at least "
-            + PermitPlatformCredentialCheck.MIN_LENGTH + " characters (OW_CHANNEL_" + name.toUpperCase() + "_TOKEN), "
+            + BearerTokens.MIN_LENGTH + " characters (OW_CHANNEL_" + name.toUpperCase() + "_TOKEN), "
             + "or be left empty to close the channel.");
       }
     });

@@ -1,5 +1,6 @@
 package org.obtainingwater.web;
 
+
 /**
  * The application's HTTP doors, who may use each, and the name each credential has in the OpenAPI
  * document. The guards themselves are set up in {@link AccessGuards} (docs/adr/0009, docs/api.md).
@@ -30,7 +31,7 @@ public final class Doors {
   /** The city's permit platform reporting decisions; its bearer token only ({@link PermitPlatformCredential}). */
   public static final String PERMIT_DECISIONS = "/api/v1/permit-decisions";
 
-  /** The scorecard's JSON; supervisors and administrators, HTTP Basic ({@link ScorecardAccess}). */
+  /** The scorecard's JSON; supervisors and administrators, HTTP Basic ({@link StaffGroupAccess}). */
   public static final String SCORECARD_API = "/api/scorecard";
 
   /** The scorecard's page; the same guard as its JSON. */

@@ -1,8 +1,5 @@
 package org.obtainingwater.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,12 +16,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class PermitPlatformCredential implements HandlerInterceptor {
 
-  static final String SCHEME = "Bearer ";
-
-  private final byte[] token;
+  private final String token;
 
   PermitPlatformCredential(@Value("${obtaining-water.permit-platform.callback-token:}") String token) {
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.token = token;
   }
 
   /** Runs before the request's path and body are read: without the token, nothing else is answered. */
@@ -38,10 +33,6 @@ class PermitPlatformCredential implements HandlerInterceptor {
 
   /** Whether the Authorization header carries the platform's token (compared in constant time). */
   boolean accepts(String authorization) {
-    if (token.length == 0 || authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-      return false;
-    }
-    byte[] given = authorization.substring(SCHEME.length()).strip().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(token, given);
+    return BearerTokens.matches(token, BearerTokens.from(authorization));
   }
 }

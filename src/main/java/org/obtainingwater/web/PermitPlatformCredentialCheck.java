@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Profile("!demo")
 class PermitPlatformCredentialCheck {
 
-  static final int MIN_LENGTH = 32;
+  static final int MIN_LENGTH = BearerTokens.MIN_LENGTH;
 
   PermitPlatformCredentialCheck(@Value("${obtaining-water.permit-platform.callback-token:}") String token) {
-    if (token.isBlank() || token.startsWith("${") || token.strip().length() < MIN_LENGTH) {
+    if (!BearerTokens.strongEnough(token)) {
       throw new IllegalStateException("Set OW_PERMIT_CALLBACK_TOKEN (at least " + MIN_LENGTH + " characters): the "
           + "permit platform's callback credential comes from the environment outside the demo profile.");
     }

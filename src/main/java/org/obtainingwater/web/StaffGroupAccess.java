@@ -12,7 +12,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.obtainingwater.staff.StaffGroup;
@@ -24,15 +23,13 @@ import org.springframework.http.ProblemDetail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Guards the scorecard API and page: a staff login checked exactly as engine-rest checks it (Camunda's
- * HTTP Basic provider against the identity service, through {@link StaffLogins}' short cache), and then
- * only members of {@code supervisors} or {@code camunda-admin}. The scorecard reads every case's history without the engine's
- * authorizations, so membership is checked here. 401 asks the browser for a login (the page relies
- * on that), 403 says which groups may see it; both as problem+json.
+ * Guards a staff page or API that the engine's authorizations do not cover (the scorecard reads every case's
+ * history without them; the demo SMS inbox): a staff login checked exactly as engine-rest checks it (Camunda's
+ * HTTP Basic provider against the identity service, through {@link StaffLogins}' short cache), and then only
+ * members of the door's groups ({@link AccessGuards} says which). 401 asks the browser for a login (the
+ * scorecard page relies on that), 403 says which groups may see it; both as problem+json.
  */
-class ScorecardAccess implements Filter {
-
-  static final Set<String> ALLOWED_GROUPS = Set.of(StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN);
+class StaffGroupAccess implements Filter {
 
   private final ProcessEngine engine;
   private final ObjectMapper json;
@@ -42,13 +39,8 @@ class ScorecardAccess implements Filter {
   private final String forbiddenTitle;
   private final String forbiddenReason;
 
-  ScorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
-    this(engine, json, logins, ALLOWED_GROUPS, "无权查看考核指标",
-        "不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放");
-  }
-
-  /** The same staff login for another door of staff pages, open to other groups (the demo SMS inbox: administrators). */
-  ScorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins, Set<String> allowedGroups,
+  /** {@code forbiddenReason} follows the user's id in the 403's detail. */
+  StaffGroupAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins, Set<String> allowedGroups,
       String forbiddenTitle, String forbiddenReason) {
     this.engine = engine;
     this.json = json;
