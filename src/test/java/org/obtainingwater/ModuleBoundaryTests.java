@@ -44,16 +44,18 @@ class ModuleBoundaryTests {
       Map.entry("design", Set.of("process")),
       Map.entry("permits", Set.of("cases", "process")),
       Map.entry("construction", Set.of("process")),
-      Map.entry("metering", Set.of("design", "process")),
+      Map.entry("metering", Set.of("contract", "design", "process")),
       Map.entry("callback", Set.of("process")),
       // the engine's set-up and tuning: deployment, working time, task query, authorization checks
       Map.entry("engine", Set.of("process", "sla", "staff")),
       // the customer's verified phone: codes, sessions, abuse limits (docs/adr/0025, 0026)
       Map.entry("identity", Set.of("notification", "process")),
+      // the supply contract issued at water-on and its signature (docs/adr/0040)
+      Map.entry("contract", Set.of("cases", "identity", "notification", "process")),
       // the HTTP doors: problem answers, engine-rest errors, outage answers, limits, OpenAPI, access guards
       Map.entry("web", Set.of("cases", "identity", "process", "staff")),
       // the customer and permit-platform API
-      Map.entry("api", Set.of("cases", "identity", "permits", "process", "sla", "web")),
+      Map.entry("api", Set.of("cases", "contract", "identity", "permits", "process", "sla", "web")),
       Map.entry("scorecard", Set.of("cases", "process", "sla", "staff", "web")),
       // local stand-ins of the outside systems, behind the ports their stages own
       Map.entry("adapters", Set.of("metering", "notification", "permits", "sla")),

@@ -69,17 +69,8 @@ class ApplicationsController {
     return CaseStatus.of(view, timeline.of(view));
   }
 
-  /**
-   * A customer's own session reads within the per-phone and per-address limits; a trusted channel's
-   * back-end answers for all its customers from one address and is not limited here (docs/adr/0026).
-   */
   private CustomerPrincipal reader(HttpServletRequest http) {
-    CustomerPrincipal customer = CustomerPrincipal.of(http);
-    if (customer.ownSession()) {
-      limits.take(Limit.READ_PER_ADDRESS, http.getRemoteAddr());
-      limits.take(Limit.READ_PER_PHONE, customer.phone());
-    }
-    return customer;
+    return CustomerReads.reader(http, limits);
   }
 
   @Operation(summary = "提交用水报装申请",

@@ -32,6 +32,7 @@ public class RateLimits {
     CODE_PER_PHONE("code-per-phone", "这个手机号获取验证码过于频繁"),
     CODE_PER_ADDRESS("code-per-address", "从您的网络获取验证码过于频繁"),
     SMS_PER_PHONE("sms-per-phone", "这个手机号今天收到的短信已达上限"),
+    SIGNING_CODE_PER_PHONE("signing-code-per-phone", "这个手机号获取合同签署验证码过于频繁"),
     SESSION_PER_PHONE("session-per-phone", "这个手机号登录尝试过于频繁"),
     SESSION_PER_ADDRESS("session-per-address", "从您的网络登录尝试过于频繁"),
     FILING_PER_PHONE("filing-per-phone", "这个手机号今天提交的申请已达上限"),

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.notification.Masking;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Six-digit codes that prove a customer holds a phone (docs/adr/0025). A code goes out by SMS through
  * the notification outbox; only a salted hash is stored. It lives {@code code-lifetime} (5 minutes)
  * and allows {@code code-tries} (5) wrong tries; after that, or once used, it is dead, and so is
- * every earlier code of that phone when a new one is sent.
+ * every earlier code of that phone for the same purpose when a new one is sent. A code is for one
+ * purpose: logging in, or signing one supply contract (docs/adr/0040); a login code cannot sign.
  */
 @Service
 public class VerificationCodes {
@@ -27,6 +29,9 @@ public class VerificationCodes {
   private static final Logger LOG = LoggerFactory.getLogger(VerificationCodes.class);
 
   static final String FIELD = "code";
+
+  /** The purpose of a code that opens a customer session. */
+  static final String LOGIN = "LOGIN";
 
   private final JdbcTemplate jdbc;
   private final NotificationOutbox outbox;
@@ -42,19 +47,40 @@ public class VerificationCodes {
     return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
   }
 
-  /** Sends a new code to the phone; earlier codes of the phone die. */
+  /** Sends a new login code to the phone; the phone's earlier login codes die. */
   @Transactional
   public void send(String phone) {
+    long minutes = Math.max(1, settings.codeLifetime().toMinutes());
+    send(phone, LOGIN, code -> "【供水服务】您的验证码是 " + code + "，" + minutes
+        + " 分钟内有效，仅用于用水报装登录。如非本人操作，请忽略本短信。");
+  }
+
+  /**
+   * Sends a code that signs the supply contract {@code contractNumber} and nothing else; the phone's earlier
+   * codes for that contract die.
+   */
+  @Transactional
+  public void sendForSigning(String phone, String contractNumber) {
+    long minutes = Math.max(1, settings.codeLifetime().toMinutes());
+    send(phone, signing(contractNumber), code -> "【供水服务】您正在签署供水合同 " + contractNumber + "，验证码 " + code
+        + "，" + minutes + " 分钟内有效。验证码即您的签署确认，请勿告诉他人；如非本人操作，请忽略本短信。");
+  }
+
+  private void send(String phone, String purpose, Function<String, String> text) {
     OffsetDateTime now = now();
     String code = Secrets.code();
     String salt = Secrets.salt();
-    jdbc.update("UPDATE verification_code SET used_at = ? WHERE phone = ? AND used_at IS NULL", now, phone);
-    jdbc.update("INSERT INTO verification_code (phone, salt, code_hash, attempts, created_at, expires_at) "
-        + "VALUES (?, ?, ?, 0, ?, ?)", phone, salt, Secrets.sha256(salt + code), now, now.plus(settings.codeLifetime()));
-    long minutes = Math.max(1, settings.codeLifetime().toMinutes());
-    outbox.sendVerificationCode(phone, "【供水服务】您的验证码是 " + code + "，" + minutes
-        + " 分钟内有效，仅用于用水报装登录。如非本人操作，请忽略本短信。");
-    LOG.info("Verification code sent to {}", Masking.phone(phone));
+    jdbc.update("UPDATE verification_code SET used_at = ? WHERE phone = ? AND purpose = ? AND used_at IS NULL", now,
+        phone, purpose);
+    jdbc.update("INSERT INTO verification_code (phone, purpose, salt, code_hash, attempts, created_at, expires_at) "
+        + "VALUES (?, ?, ?, ?, 0, ?, ?)", phone, purpose, salt, Secrets.sha256(salt + code), now,
+        now.plus(settings.codeLifetime()));
+    outbox.sendVerificationCode(phone, text.apply(code));
+    LOG.info("Verification code ({}) sent to {}", purpose, Masking.phone(phone));
+  }
+
+  private static String signing(String contractNumber) {
+    return "SIGN " + contractNumber;
   }
 
   /**
@@ -64,9 +90,23 @@ public class VerificationCodes {
    */
   @Transactional(noRollbackFor = InvalidInputException.class)
   public void use(String phone, String code) {
+    use(phone, LOGIN, code);
+  }
+
+  /**
+   * Uses the phone's current code for signing {@code contractNumber}, as {@link #use} does, and returns the
+   * code's record: the check a signature rests on.
+   */
+  @Transactional(noRollbackFor = InvalidInputException.class)
+  public long useForSigning(String phone, String contractNumber, String code) {
+    return use(phone, signing(contractNumber), code);
+  }
+
+  private long use(String phone, String purpose, String code) {
     OffsetDateTime now = now();
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, salt, code_hash, attempts, expires_at, used_at "
-        + "FROM verification_code WHERE phone = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY FOR UPDATE", phone);
+        + "FROM verification_code WHERE phone = ? AND purpose = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY FOR UPDATE",
+        phone, purpose);
     if (rows.isEmpty()) {
       throw new InvalidInputException(FIELD, "请先获取验证码");
     }
@@ -88,5 +128,6 @@ public class VerificationCodes {
           : "验证码不正确，已输错 " + settings.codeTries() + " 次，这个验证码已失效，请重新获取验证码");
     }
     jdbc.update("UPDATE verification_code SET used_at = ? WHERE id = ?", now, id);
+    return id;
   }
 }

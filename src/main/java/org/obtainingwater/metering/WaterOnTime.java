@@ -2,6 +2,7 @@ package org.obtainingwater.metering;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -23,6 +24,15 @@ final class WaterOnTime {
       } catch (DateTimeParseException neither) {
         return false;
       }
+    }
+  }
+
+  /** The time, in the utility's zone when the text has no offset. */
+  static OffsetDateTime at(String value, ZoneId zone) {
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException withoutOffset) {
+      return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
     }
   }
 

@@ -8,6 +8,7 @@ import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
 import static org.obtainingwater.process.CaseVariables.SITE_ADDRESS;
 import static org.obtainingwater.process.CaseVariables.USE_TYPE;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,9 @@ public final class ApplicationRules {
   /** Values of the use type select in forms/application.form and forms/intake.form, as a pattern. */
   public static final String USE_TYPE_PATTERN = "industrial|commercial|construction|residential|publicService";
   public static final Set<String> USE_TYPES = Set.of(USE_TYPE_PATTERN.split("\\|"));
+  /** Their names as those forms show them, and as the supply contract names the tariff class. */
+  public static final Map<String, String> USE_TYPE_LABELS = Map.of("industrial", "工业用水", "commercial", "商业用水",
+      "construction", "建筑施工临时用水", "residential", "居民住宅小区", "publicService", "机关事业/公共服务");
 
   /** Values of the channel select (counter, hotline, app, WeChat, web), as a pattern. */
   public static final String CHANNEL_PATTERN = "counter|hotline|app|wechat|web";

@@ -87,6 +87,19 @@ class AccessGuards implements WebMvcConfigurer {
     return registration;
   }
 
+  /** The supply contracts' staff door (docs/adr/0040): the counter, customer service, metering, supervisors. */
+  @Bean
+  FilterRegistrationBean<StaffGroupAccess> staffContractsAccess(ProcessEngine engine, ObjectMapper json,
+      StaffLogins logins) {
+    FilterRegistrationBean<StaffGroupAccess> registration = new FilterRegistrationBean<>(new StaffGroupAccess(engine,
+        json, logins, Set.of(StaffGroup.INTAKE.id(), StaffGroup.CUSTOMER_SERVICE.id(), StaffGroup.METERING.id(),
+            StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN), "无权查看供水合同",
+        "不属于受理员、客服专员、装表员、服务督导或管理员组；供水合同只对这些组开放"));
+    registration.setName("staff-contracts-access");
+    registration.addUrlPatterns(Doors.STAFF_CONTRACTS + "/*");
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ActuatorAccess> actuatorAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
     FilterRegistrationBean<ActuatorAccess> registration =

@@ -1,7 +1,7 @@
 package org.obtainingwater.web;
 
 import java.io.IOException;
-import java.security.Principal;
+import java.util.Set;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -53,7 +52,7 @@ class ActuatorAccess implements Filter {
       admin = login.getAuthenticatedUser();
     }
     if (admin != null) {
-      chain.doFilter(new Administrator(request, admin), response);
+      chain.doFilter(new StaffUser(request, admin, Set.of(Groups.CAMUNDA_ADMIN)), response);
       return;
     }
     if (health) {
@@ -68,31 +67,5 @@ class ActuatorAccess implements Filter {
     }
     StaffGroupAccess.refuse(json, response, HttpStatus.FORBIDDEN, "无权查看运行监控",
         "用户 " + login.getAuthenticatedUser() + " 不属于管理员组（camunda-admin）；运行监控接口只对管理员开放");
-  }
-
-  /** The administrator as the servlet API's user, in the role the actuator asks for. */
-  private static final class Administrator extends HttpServletRequestWrapper {
-
-    private final Principal user;
-
-    Administrator(HttpServletRequest request, String userId) {
-      super(request);
-      this.user = () -> userId;
-    }
-
-    @Override
-    public Principal getUserPrincipal() {
-      return user;
-    }
-
-    @Override
-    public String getRemoteUser() {
-      return user.getName();
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return Groups.CAMUNDA_ADMIN.equals(role);
-    }
   }
 }

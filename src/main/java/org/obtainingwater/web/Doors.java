@@ -31,6 +31,9 @@ public final class Doors {
   /** The city's permit platform reporting decisions; its bearer token only ({@link PermitPlatformCredential}). */
   public static final String PERMIT_DECISIONS = "/api/v1/permit-decisions";
 
+  /** Staff's side of the supply contracts: read any, record a counter signature ({@link StaffGroupAccess}). */
+  public static final String STAFF_CONTRACTS = "/api/v1/staff/contracts";
+
   /** The scorecard's JSON; supervisors and administrators, HTTP Basic ({@link StaffGroupAccess}). */
   public static final String SCORECARD_API = "/api/scorecard";
 

@@ -2,6 +2,8 @@ package org.obtainingwater.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.Filter;
@@ -12,6 +14,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.obtainingwater.staff.StaffGroup;
@@ -59,17 +62,31 @@ class StaffGroupAccess implements Filter {
     if (!login.isAuthenticated()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"obtaining-water staff\", charset=\"UTF-8\"");
       refuse(json, response, HttpStatus.UNAUTHORIZED, "需要登录",
-          "请用" + (allowedGroups.contains(StaffGroup.SUPERVISORS.id()) ? "服务督导或" : "")
-              + "管理员的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
+          "请用" + whoMay() + "的账号登录（与 Tasklist 相同的用户名和密码，HTTP Basic）");
       return;
     }
     String user = login.getAuthenticatedUser();
-    boolean allowed = logins.groupsOf(engine, user).stream().anyMatch(allowedGroups::contains);
-    if (!allowed) {
+    List<String> groups = logins.groupsOf(engine, user);
+    if (groups.stream().noneMatch(allowedGroups::contains)) {
       refuse(json, response, HttpStatus.FORBIDDEN, forbiddenTitle, "用户 " + user + " " + forbiddenReason);
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(new StaffUser(request, user, groups), response);
+  }
+
+  /** The door's groups as staff call them (受理员、服务督导或管理员). */
+  private String whoMay() {
+    List<String> names = new ArrayList<>();
+    for (StaffGroup group : StaffGroup.values()) {
+      if (allowedGroups.contains(group.id())) {
+        names.add(group.title());
+      }
+    }
+    if (allowedGroups.contains(Groups.CAMUNDA_ADMIN)) {
+      names.add("管理员");
+    }
+    return names.size() == 1 ? names.get(0)
+        : String.join("、", names.subList(0, names.size() - 1)) + "或" + names.get(names.size() - 1);
   }
 
   /** A refusal as problem+json (also used by {@link ActuatorAccess}). */

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,6 +19,7 @@ import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.SmsCodes;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class CustomerIdentityContract {
 
-  private static final Pattern CODE = Pattern.compile("验证码是 (\\d{6})");
 
   @LocalServerPort
   int port;
@@ -351,14 +348,8 @@ abstract class CustomerIdentityContract {
     return from.openSession(phone, codeSentTo(phone));
   }
 
-  /** The code in the latest SMS the gateway delivered to the phone, after the outbox dispatcher ran. */
   String codeSentTo(String phone) {
-    dispatcher.dispatchDue();
-    List<RecordingSmsGateway.Delivery> delivered = sms.deliveredTo(phone);
-    assertThat(delivered).as("SMS to %s", phone).isNotEmpty();
-    Matcher code = CODE.matcher(delivered.get(delivered.size() - 1).text());
-    assertThat(code.find()).as(delivered.get(delivered.size() - 1).text()).isTrue();
-    return code.group(1);
+    return SmsCodes.latest(dispatcher, sms, phone);
   }
 
   int sentTo(String phone) {
@@ -373,11 +364,10 @@ abstract class CustomerIdentityContract {
   }
 
   static String phone() {
-    return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    return ApiClient.newPhone();
   }
 
   static String address() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    return ApiClient.newAddress();
   }
 }

@@ -1,5 +1,6 @@
 package org.obtainingwater.support;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An HTTP response as the tests read it: status, headers (names in lower case, values joined with
- * commas), the body, and the body as JSON. The body is parsed when {@link #json()} is first asked, so a
+ * commas), the body as it came (a PDF), as text (UTF-8), and as JSON. The body is parsed when {@link #json()} is first asked, so a
  * measured call does not pay for it.
  */
 public final class Answer {
@@ -17,13 +18,15 @@ public final class Answer {
 
   private final int status;
   private final Map<String, String> headers;
+  private final byte[] bytes;
   private final String body;
   private JsonNode json;
 
-  Answer(int status, Map<String, String> headers, String body) {
+  Answer(int status, Map<String, String> headers, byte[] bytes) {
     this.status = status;
     this.headers = Map.copyOf(headers);
-    this.body = body;
+    this.bytes = bytes;
+    this.body = new String(bytes, StandardCharsets.UTF_8);
   }
 
   public int status() {
@@ -36,6 +39,11 @@ public final class Answer {
 
   public String body() {
     return body;
+  }
+
+  /** The body as it came, for a document that is not text. */
+  public byte[] bytes() {
+    return bytes.clone();
   }
 
   /** The header's value, or null when the response has none. */

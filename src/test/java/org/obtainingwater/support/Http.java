@@ -77,7 +77,7 @@ public final class Http {
 
   public Answer send(HttpRequest request) {
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       Map<String, String> headers = new LinkedHashMap<>();
       response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
       return new Answer(response.statusCode(), headers, response.body());

@@ -1,0 +1,220 @@
+package org.obtainingwater.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.notification.OutboxDispatcher;
+import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.SmsCodes;
+import org.obtainingwater.support.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+
+/**
+ * The supply contract signed at the end (合同后置, docs/adr/0040), over HTTP against the running application on
+ * the subclass's database: issued at water-on, read and signed by the case's phone with a code sent for that
+ * contract, or recorded as signed at the counter by staff; never shown to another phone.
+ */
+abstract class SupplyContractContract {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  OutboxDispatcher dispatcher;
+  @Autowired
+  RecordingSmsGateway sms;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  ApiClient channel;
+  CaseDriver cases;
+  Staff staff;
+
+  @BeforeEach
+  void connect() {
+    channel = new ApiClient(port);
+    cases = new CaseDriver(engine);
+    staff = Staff.app(port);
+  }
+
+  @Test
+  void theCustomerReadsTheContractIssuedAtWaterOn_andSignsItOnlineWithACodeSentForIt() throws IOException {
+    String phone = ApiClient.newPhone();
+    String number = file(phone);
+    ApiClient customer = session(phone);
+    String loginCode = SmsCodes.latest(dispatcher, sms, phone);
+    String contract = "/api/v1/applications/" + number + "/contract";
+
+    Answer before = customer.send("GET", contract, null);
+    assertThat(before.status()).as(before.body()).isEqualTo(409);
+    assertThat(before.json().get("detail").asText()).contains("合同在装表通水时出具");
+
+    cases.toWaterOn(instance(number));
+
+    Answer issued = customer.send("GET", contract, null);
+    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+    assertThat(issued.json().get("contractNumber").asText()).isEqualTo("GS" + number.substring(2));
+    assertThat(issued.json().get("signed").asBoolean()).isFalse();
+    assertThat(issued.json().get("signature").isNull()).isTrue();
+    String sha = issued.json().get("documentSha256").asText();
+    Answer document = customer.send("GET", issued.json().get("documentUrl").asText(), null);
+    assertThat(document.status()).isEqualTo(200);
+    assertThat(document.header("Content-Type")).startsWith("application/pdf");
+    assertThat(SupplyContracts.sha256(document.bytes())).as("the document the customer reads is the one to sign").isEqualTo(sha);
+    assertThat(text(document.bytes())).contains(number, "GS" + number.substring(2), "DN50", "ZZ2026-000817");
+
+    assertThat(customer.postJson(contract + "/signing-codes", null).status()).isEqualTo(202);
+    String signingSms = SmsCodes.latestText(dispatcher, sms, phone);
+    assertThat(signingSms).contains("签署供水合同 GS" + number.substring(2));
+    String signingCode = SmsCodes.latest(dispatcher, sms, phone);
+
+    Answer otherText = customer.postJson(contract + "/signature", signing(signingCode, "0".repeat(64)));
+    assertThat(otherText.status()).as(otherText.body()).isEqualTo(400);
+    assertThat(otherText.json().at("/errors/0/field").asText()).isEqualTo("documentSha256");
+
+    if (!loginCode.equals(signingCode)) {
+      Answer withLoginCode = customer.postJson(contract + "/signature", signing(loginCode, sha));
+      assertThat(withLoginCode.status()).as("a login code does not sign: %s", withLoginCode.body()).isEqualTo(400);
+      assertThat(withLoginCode.json().at("/errors/0/field").asText()).isEqualTo("code");
+      assertThat(withLoginCode.json().at("/errors/0/message").asText()).contains("还可以再试 4 次");
+    }
+
+    Answer signed = customer.postJson(contract + "/signature", signing(signingCode, sha));
+    assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+    assertThat(signed.json().get("signed").asBoolean()).isTrue();
+    assertThat(signed.json().at("/signature/method").asText()).isEqualTo("SMS_CODE");
+    assertThat(signed.json().at("/signature/phone").asText()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+    assertThat(signed.json().get("documentSha256").asText()).isEqualTo(sha);
+
+    Map<String, Object> record = jdbc.queryForMap("SELECT signed_by, signer_phone, verification_code_id, counter_staff "
+        + "FROM supply_contract WHERE application_number = ?", number);
+    assertThat(record.get("signed_by")).isEqualTo("SMS_CODE");
+    assertThat(record.get("signer_phone")).isEqualTo(phone);
+    assertThat(record.get("counter_staff")).isNull();
+    assertThat(jdbc.queryForObject("SELECT purpose FROM verification_code WHERE id = ?", String.class,
+        ((Number) record.get("verification_code_id")).longValue())).isEqualTo("SIGN GS" + number.substring(2));
+
+    byte[] signedDocument = customer.send("GET", contract + "/document", null).bytes();
+    try (PDDocument pdf = Loader.loadPDF(signedDocument)) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+    }
+    assertThat(text(signedDocument)).contains("签 署 记 录", "短信验证码确认", sha);
+
+    Answer again = customer.postJson(contract + "/signature", signing(signingCode, sha));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("detail").asText()).contains("已于").contains("签署").contains("无需再签");
+    assertThat(customer.postJson(contract + "/signing-codes", null).status()).as("no code for a signed contract").isEqualTo(409);
+  }
+
+  @Test
+  void anotherPhone_seesNoContract_exactlyAsForAnUnknownCase() {
+    String phone = ApiClient.newPhone();
+    String number = file(phone);
+    cases.toWaterOn(instance(number));
+    ApiClient stranger = session(ApiClient.newPhone());
+    String contract = "/api/v1/applications/" + number + "/contract";
+
+    for (Answer refused : new Answer[] {stranger.send("GET", contract, null), stranger.send("GET", contract + "/document", null),
+        stranger.postJson(contract + "/signing-codes", null),
+        stranger.postJson(contract + "/signature", signing("123456", "0".repeat(64)))}) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+      assertThat(refused.json().get("detail").asText()).contains("没有找到编号为 " + number);
+    }
+    assertThat(channel.anonymous().send("GET", contract, null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void theCounterRecordsAPaperSignature_byTheStaffLogin_andOnlyTheContractsGroupsMayTouchIt() {
+    String phone = ApiClient.newPhone();
+    String number = file(phone);
+    cases.toWaterOn(instance(number));
+    String door = "/api/v1/staff/contracts/" + number;
+
+    Answer read = staff.as("lina").get(door);
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+    String sha = read.json().get("documentSha256").asText();
+    Answer printed = staff.as("zhoufang").get(door + "/document");
+    assertThat(printed.status()).isEqualTo(200);
+    assertThat(SupplyContracts.sha256(printed.bytes())).isEqualTo(sha);
+
+    assertThat(staff.as("wangqiang").get(door).status()).as("a surveyor").isEqualTo(403);
+    assertThat(staff.anonymous().get(door).status()).isEqualTo(401);
+    Answer unknown = staff.as("lina").get("/api/v1/staff/contracts/GW-2026-999999");
+    assertThat(unknown.status()).isEqualTo(404);
+
+    Answer signed = staff.as("lina").post(door + "/counter-signature", Map.of("documentSha256", sha));
+    assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+    assertThat(signed.json().at("/signature/method").asText()).isEqualTo("COUNTER");
+    assertThat(signed.json().at("/signature/methodLabel").asText()).isEqualTo("营业厅柜台签字");
+    assertThat(jdbc.queryForObject("SELECT counter_staff FROM supply_contract WHERE application_number = ?", String.class,
+        number)).isEqualTo("lina");
+
+    Answer customerView = session(phone).send("GET", "/api/v1/applications/" + number + "/contract", null);
+    assertThat(customerView.json().at("/signature/methodLabel").asText()).isEqualTo("营业厅柜台签字");
+    assertThat(staff.as("lina").post(door + "/counter-signature", Map.of("documentSha256", sha)).status()).isEqualTo(409);
+  }
+
+  @Test
+  void theContractIsIssuedOnce_evenWhenTheStepRunsAgain() {
+    String number = file(ApiClient.newPhone());
+    ProcessInstance instance = instance(number);
+    cases.toWaterOn(instance);
+    String sha = jdbc.queryForObject("SELECT document_sha256 FROM supply_contract WHERE application_number = ?",
+        String.class, number);
+
+    engine.getRuntimeService().createProcessInstanceModification(instance.getId())
+        .startBeforeActivity("serviceTask_issueSupplyContract").execute();
+    cases.executeJobs(instance);
+
+    assertThat(jdbc.queryForList("SELECT document_sha256 FROM supply_contract WHERE application_number = ?",
+        String.class, number)).containsExactly(sha);
+  }
+
+  private String file(String phone) {
+    Answer filed = channel.apply(ApiClient.application("contactPhone", "\"" + phone + "\""), null);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    return filed.json().get("applicationNumber").asText();
+  }
+
+  private ApiClient session(String phone) {
+    ApiClient anonymous = channel.anonymous().from(ApiClient.newAddress());
+    assertThat(anonymous.requestCode(phone).status()).isEqualTo(202);
+    Answer session = anonymous.openSession(phone, SmsCodes.latest(dispatcher, sms, phone));
+    assertThat(session.status()).as(session.body()).isEqualTo(201);
+    return channel.withSession(session.json().get("token").asText()).from(ApiClient.newAddress());
+  }
+
+  private ProcessInstance instance(String number) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(number).singleResult();
+  }
+
+  private static String signing(String code, String sha) {
+    return "{\"code\":\"" + code + "\",\"documentSha256\":\"" + sha + "\"}";
+  }
+
+  private static String text(byte[] pdf) {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document).replaceAll("\\R\\s*", "");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
