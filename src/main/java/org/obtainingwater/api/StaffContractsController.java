@@ -55,6 +55,10 @@ class StaffContractsController {
 
   @Operation(summary = "查看供水合同", description = "合同编号、出具时间、文件的 SHA-256 和签署情况。")
   @ApiResponse(responseCode = "200", description = "合同及签署情况")
+  @ApiResponse(responseCode = "401", description = "没有员工登录（HTTP Basic）",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "不属于受理员、客服专员、装表员、服务督导或管理员组",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "还没有供水合同（合同在装表通水时出具）",
@@ -67,6 +71,10 @@ class StaffContractsController {
 
   @Operation(summary = "下载供水合同（PDF）", description = "签署前是出具的合同（可打印给客户在柜台签字）；签署后附有签署记录页。")
   @ApiResponse(responseCode = "200", description = "PDF 文件", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
+  @ApiResponse(responseCode = "401", description = "没有员工登录（HTTP Basic）",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "不属于受理员、客服专员、装表员、服务督导或管理员组",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "还没有供水合同（合同在装表通水时出具）",
@@ -83,6 +91,10 @@ class StaffContractsController {
       + "documentSha256 须为出具的合同文件的摘要（打印件与之一致）。")
   @ApiResponse(responseCode = "201", description = "已登记，返回合同及签署记录")
   @ApiResponse(responseCode = "400", description = "documentSha256 与出具的合同不一致",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "401", description = "没有员工登录（HTTP Basic）",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "不属于受理员、客服专员、装表员、服务督导或管理员组",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))

@@ -66,6 +66,8 @@ class SupplyContractController {
 
   @Operation(summary = "查看供水合同", description = "合同编号、出具时间、文件的 SHA-256 和签署情况。合同在装表通水时出具，此前返回 409。")
   @ApiResponse(responseCode = "200", description = "合同及签署情况")
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "还没有供水合同（合同在装表通水时出具）",
@@ -80,6 +82,8 @@ class SupplyContractController {
 
   @Operation(summary = "下载供水合同（PDF）", description = "签署前是出具的合同；签署后是附有签署记录页的合同。")
   @ApiResponse(responseCode = "200", description = "PDF 文件", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "还没有供水合同（合同在装表通水时出具）",
@@ -96,6 +100,8 @@ class SupplyContractController {
   @Operation(summary = "获取签署验证码", description = "向申请登记的手机发送签署这份合同专用的 6 位验证码（登录验证码不能签署），"
       + "5 分钟内有效，可输错 5 次。每个手机号每分钟 1 次、每天 5 次，并计入每个手机号每天的短信总量上限。")
   @ApiResponse(responseCode = "202", description = "签署验证码已安排发送")
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "还没有供水合同，或合同已签署",
@@ -118,6 +124,8 @@ class SupplyContractController {
       + "证明签署的就是看到的文本。签署记录保存文件摘要、手机号、时间和验证码核验，并附在合同 PDF 之后。")
   @ApiResponse(responseCode = "201", description = "已签署，返回合同及签署记录")
   @ApiResponse(responseCode = "400", description = "验证码不正确或已失效，或 documentSha256 与出具的合同不一致；errors 指出字段",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))

@@ -202,17 +202,27 @@ abstract class CustomerApiContract {
         "/api/v1/verification-codes", "/api/v1/sessions",
         "/api/v1/applications", "/api/v1/applications/{applicationNumber}",
         "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/permit-decisions/{permitApplicationRef}",
-        "/api/scorecard", "/api/scorecard/cases");
+        "/api/v1/applications/{applicationNumber}/contract", "/api/v1/applications/{applicationNumber}/contract/document",
+        "/api/v1/applications/{applicationNumber}/contract/signing-codes",
+        "/api/v1/applications/{applicationNumber}/contract/signature", "/api/v1/staff/contracts/{applicationNumber}",
+        "/api/v1/staff/contracts/{applicationNumber}/document",
+        "/api/v1/staff/contracts/{applicationNumber}/counter-signature", "/api/scorecard", "/api/scorecard/cases");
     assertThat(document.json().at("/components/securitySchemes/permitPlatformToken/scheme").asText()).isEqualTo("bearer");
     assertThat(document.json().at("/components/securitySchemes/staffBasic/scheme").asText()).isEqualTo("basic");
     assertThat(document.json().at("/paths/~1api~1scorecard/get/security/0/staffBasic").isArray()).isTrue();
+    assertThat(document.json().at("/paths/~1api~1v1~1staff~1contracts~1{applicationNumber}~1counter-signature/post"
+        + "/security/0/staffBasic").isArray()).isTrue();
     // The customer's doors: a session (bearer or the page's cookie) or a channel's credential, and their errors.
     assertThat(document.json().at("/components/securitySchemes/customerSession/scheme").asText()).isEqualTo("bearer");
     assertThat(document.json().at("/components/securitySchemes/customerSessionCookie/in").asText()).isEqualTo("cookie");
     assertThat(document.json().at("/components/securitySchemes/channelToken/scheme").asText()).isEqualTo("bearer");
     for (String operation : List.of("/paths/~1api~1v1~1applications/post", "/paths/~1api~1v1~1applications/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}/get",
-        "/paths/~1api~1v1~1applications~1{applicationNumber}~1withdrawal/post")) {
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1withdrawal/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract/get",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1document/get",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signing-codes/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signature/post")) {
       assertThat(document.json().at(operation + "/security").toString()).as(operation)
           .contains("customerSession", "customerSessionCookie", "channelToken");
       assertThat(document.json().at(operation + "/responses").has("401")).as(operation + " 401").isTrue();
