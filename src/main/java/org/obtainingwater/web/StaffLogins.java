@@ -25,10 +25,13 @@ import org.springframework.stereotype.Component;
  * and tenants, took three engine transactions per call. Only successful checks are remembered, keyed by the
  * engine, the user and a SHA-256 of the password (the password itself is not kept): a wrong password is always
  * checked by the engine (and counts toward its lockout). A password change, a locked user or a changed group
- * membership takes effect within the cache time. {@code PT0S} checks every call.
+ * membership takes effect within the cache time. {@code PT0S} checks every call. Expired entries are dropped
+ * whenever a cache grows past {@value #SWEEP_ABOVE} entries, so staff who changed passwords or left do not pile up.
  */
 @Component
 public class StaffLogins {
+
+  static final int SWEEP_ABOVE = 1_000;
 
   private final long ttlNanos;
   private final LongSupplier clock;
@@ -58,6 +61,9 @@ public class StaffLogins {
     boolean ok = engine.getIdentityService().checkPassword(user, password);
     if (ok && ttlNanos > 0) {
       verified.put(key, now + ttlNanos);
+      if (verified.size() > SWEEP_ABOVE) {
+        verified.values().removeIf(expiry -> now - expiry >= 0);
+      }
     } else {
       verified.remove(key);
     }
@@ -76,6 +82,11 @@ public class StaffLogins {
         .userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
   }
 
+  /** How many logins, group lists and tenant lists are remembered now, expired or not. */
+  int rememberedEntries() {
+    return verified.size() + groups.size() + tenants.size();
+  }
+
   private List<String> remembered(Map<Key, Remembered<List<String>>> cache, Key key, Supplier<List<String>> read) {
     long now = clock.getAsLong();
     Remembered<List<String>> known = cache.get(key);
@@ -85,6 +96,9 @@ public class StaffLogins {
     List<String> value = read.get();
     if (ttlNanos > 0) {
       cache.put(key, new Remembered<>(value, now + ttlNanos));
+      if (cache.size() > SWEEP_ABOVE) {
+        cache.values().removeIf(entry -> now - entry.until() >= 0);
+      }
     }
     return value;
   }

@@ -76,6 +76,19 @@ class StaffLoginsTests {
   }
 
   @Test
+  void expiredEntries_areDropped_whenTheCacheGrowsPastItsSweepSize() {
+    for (int i = 0; i <= StaffLogins.SWEEP_ABOVE; i++) {
+      logins.groupsOf(engine, "former-clerk-" + i);
+    }
+    assertThat(logins.rememberedEntries()).isEqualTo(StaffLogins.SWEEP_ABOVE + 1);
+    passTime(TTL.plusSeconds(1));
+
+    logins.groupsOf(engine, USER);
+
+    assertThat(logins.rememberedEntries()).as("only the fresh entry stays").isEqualTo(1);
+  }
+
+  @Test
   void lockedUser_isRefusedWhenTheCacheTimeHasPassed() {
     assertThat(logins.verify(engine, USER, "first-password")).isTrue();
     for (int attempt = 0; attempt < 12; attempt++) {
