@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -52,6 +53,9 @@ class ApplicationsController {
   static final String NUMBER_PATTERN = "^GW-\\d{4}-\\d{6}$";
   static final String NUMBER_MESSAGE = "申请编号格式不正确，应形如 GW-2026-000123";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String APPLICATION_EXAMPLE = """
+      {"applicantName": "株洲市芦淞区某某食品有限公司", "contactPhone": "13812345678", "siteAddress": "芦淞区建设南路 88 号",
+       "useType": "commercial", "expectedPeakDemand": 12.5, "channel": "app"}""";
 
   private final CaseFiling filing;
   private final CustomerCases cases;
@@ -97,10 +101,16 @@ class ApplicationsController {
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ApplicationReceipt> apply(
-      @Parameter(in = ParameterIn.HEADER, description = "客户端为每份申请生成的唯一键（1–64 位字母、数字、-、_、.、:），重试时原样带上")
+      @Parameter(in = ParameterIn.HEADER, description = "客户端为每份申请生成的唯一键（1–64 位字母、数字、-、_、.、:），重试时原样带上",
+          example = "app-7f3c2a91")
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
       @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$", message = "Idempotency-Key 只能由 1–64 位字母、数字和 - _ . : 组成")
       String idempotencyKey,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApplicationRequest.class),
+          // A whole example, so "Try it out" files an ordinary application: the property example of the
+          // optional projectReference only shows its form and names no project that exists.
+          examples = @ExampleObject(name = "普通申请", value = APPLICATION_EXAMPLE)))
       @RequestBody ApplicationRequest request, HttpServletRequest http) {
     CustomerPrincipal customer = CustomerPrincipal.of(http);
     request.check();

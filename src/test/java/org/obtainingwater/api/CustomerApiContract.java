@@ -54,6 +54,9 @@ import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.OpenApiExamples;
+import org.obtainingwater.support.SmsCodes;
+import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -223,6 +226,76 @@ abstract class CustomerApiContract {
     Answer page = api.send("GET", "/swagger-ui/index.html", null);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("swagger-ui");
+  }
+
+  /**
+   * Every request example the OpenAPI document offers (what Swagger UI's "Try it out" fills in) sent as it
+   * is, in the order a customer, the platform and a supervisor would send them, with the credential the
+   * operation names. Only what no document can know in advance is put in: the code the SMS carried, the
+   * number the example filing got, a filing the platform could decide. Each gets the operation's documented
+   * success status, and each answer has the fields of the documented response.
+   */
+  @Test
+  void everyRequestExampleInTheOpenApiDocument_worksWhenSentAsItIs_andEachAnswerHasTheDocumentedShape() {
+    OpenApiExamples document = new OpenApiExamples(api.send("GET", "/v3/api-docs", null).json());
+    List<String> order = List.of("post /api/v1/verification-codes", "post /api/v1/sessions", "post /api/v1/applications",
+        "get /api/v1/applications", "get /api/v1/applications/{applicationNumber}",
+        "post /api/v1/applications/{applicationNumber}/withdrawal", "post /api/v1/permit-decisions/{permitApplicationRef}",
+        "get /api/scorecard", "get /api/scorecard/cases");
+    List<OpenApiExamples.Operation> operations = document.operations().stream()
+        .sorted(java.util.Comparator.comparingInt(operation -> order.indexOf(operation.method() + " " + operation.path())))
+        .toList();
+    assertThat(operations).extracting(operation -> operation.method() + " " + operation.path())
+        .as("every operation of the document is tried here").containsExactlyElementsOf(order);
+
+    ApiClient anonymous = api.anonymous().from("192.0.2.14");
+    SmsCodes codes = new SmsCodes(dispatcher, sms);
+    String permitCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+    driveTo(permitCase, Stage.PERMITS);
+    java.util.Map<String, String> pathValues = new java.util.HashMap<>(java.util.Map.of(
+        "permitApplicationRef", filing(permitCase, PermitKind.ROAD).reference()));
+    String token = null;
+    int shapesCompared = 0;
+    for (OpenApiExamples.Operation operation : operations) {
+      com.fasterxml.jackson.databind.node.ObjectNode body = document.exampleBody(operation);
+      if (operation.path().equals("/api/v1/sessions")) {
+        body.put("code", codes.sentTo(body.get("phone").asText()));
+      }
+      List<String> headers = new java.util.ArrayList<>(document.exampleHeaders(operation));
+      if (body != null) {
+        headers.addAll(List.of("Content-Type", "application/json"));
+      }
+      List<String> security = operation.security();
+      ApiClient caller = anonymous;
+      if (security.contains("customerSession")) {
+        assertThat(token).as("a session from the sessions example").isNotNull();
+        caller = anonymous.withSession(token);
+      } else if (security.contains("permitPlatformToken")) {
+        headers.addAll(List.of("Authorization", "Bearer " + ApiClient.DEMO_PLATFORM_TOKEN));
+      } else if (security.contains("staffBasic")) {
+        headers.addAll(List.of("Authorization", Staff.basic("wulei")));
+      } else {
+        assertThat(security).as(operation + " security").isEmpty();
+      }
+      String path = document.examplePath(operation, pathValues);
+      Answer answer = caller.send(operation.method().toUpperCase(), path, body == null ? null : body.toString(),
+          headers.toArray(String[]::new));
+
+      assertThat(answer.status()).as("%s %s with %s: %s", operation, path, body, answer.body())
+          .isEqualTo(operation.successStatus());
+      JsonNode documented = document.exampleResponse(operation);
+      if (documented != null) {
+        assertThat(OpenApiExamples.shapeDifferences(documented, answer.json())).as("%s: documented %s, answered %s",
+            operation, documented, answer.body()).isEmpty();
+        shapesCompared++;
+      }
+      if (operation.path().equals("/api/v1/sessions")) {
+        token = answer.json().get("token").asText();
+      } else if (operation.path().equals("/api/v1/applications") && operation.method().equals("post")) {
+        pathValues.put("applicationNumber", answer.json().get("applicationNumber").asText());
+      }
+    }
+    assertThat(shapesCompared).as("every operation documents the body of its success").isEqualTo(operations.size());
   }
 
   // --- Pre-engagement (提前办) -----------------------------------------------------------------

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,6 +19,7 @@ import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.SmsCodes;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * uses phones and client addresses of its own, so the limits of one never touch another.
  */
 abstract class CustomerIdentityContract {
-
-  private static final Pattern CODE = Pattern.compile("验证码是 (\\d{6})");
 
   @LocalServerPort
   int port;
@@ -346,19 +343,12 @@ abstract class CustomerIdentityContract {
 
   /** A session for the phone, through the real code SMS. */
   Answer session(String phone) {
-    ApiClient from = channel.anonymous().from(address());
-    assertThat(from.requestCode(phone).status()).isEqualTo(202);
-    return from.openSession(phone, codeSentTo(phone));
+    return new SmsCodes(dispatcher, sms).session(channel.anonymous().from(address()), phone);
   }
 
   /** The code in the latest SMS the gateway delivered to the phone, after the outbox dispatcher ran. */
   String codeSentTo(String phone) {
-    dispatcher.dispatchDue();
-    List<RecordingSmsGateway.Delivery> delivered = sms.deliveredTo(phone);
-    assertThat(delivered).as("SMS to %s", phone).isNotEmpty();
-    Matcher code = CODE.matcher(delivered.get(delivered.size() - 1).text());
-    assertThat(code.find()).as(delivered.get(delivered.size() - 1).text()).isTrue();
-    return code.group(1);
+    return new SmsCodes(dispatcher, sms).sentTo(phone);
   }
 
   int sentTo(String phone) {

@@ -1,0 +1,51 @@
+package org.obtainingwater.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.notification.OutboxDispatcher;
+
+/**
+ * A customer's session the way a person gets one: a code by SMS through the real outbox and the
+ * recording gateway, then {@code POST /api/v1/sessions} with it (docs/adr/0025).
+ */
+public final class SmsCodes {
+
+  private static final Pattern CODE = Pattern.compile("验证码是 (\\d{6})");
+
+  private final OutboxDispatcher dispatcher;
+  private final RecordingSmsGateway sms;
+
+  public SmsCodes(OutboxDispatcher dispatcher, RecordingSmsGateway sms) {
+    this.dispatcher = dispatcher;
+    this.sms = sms;
+  }
+
+  /** A session for the phone, asked for by the caller (anonymous, from an address of its own). */
+  public Answer session(ApiClient caller, String phone) {
+    Answer asked = caller.requestCode(phone);
+    assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+    return caller.openSession(phone, sentTo(phone));
+  }
+
+  /** The bearer token of a fresh session for the phone. */
+  public String token(ApiClient caller, String phone) {
+    Answer session = session(caller, phone);
+    assertThat(session.status()).as(session.body()).isEqualTo(201);
+    return session.json().get("token").asText();
+  }
+
+  /** The code in the latest SMS the gateway delivered to the phone, after the outbox dispatcher ran. */
+  public String sentTo(String phone) {
+    dispatcher.dispatchDue();
+    List<RecordingSmsGateway.Delivery> delivered = sms.deliveredTo(phone);
+    assertThat(delivered).as("SMS to %s", phone).isNotEmpty();
+    Matcher code = CODE.matcher(delivered.get(delivered.size() - 1).text());
+    assertThat(code.find()).as(delivered.get(delivered.size() - 1).text()).isTrue();
+    return code.group(1);
+  }
+}
