@@ -181,4 +181,25 @@ class ApplicationsController {
     }
     return status(cases.withdraw(applicationNumber, customer.phone(), request.reason().strip()));
   }
+
+  @Operation(summary = "评价服务", description = "通水后，客户对本次报装服务打分（1–5）并可留下意见；每件申请只能评价一次。"
+      + "评价会显示在回访员的回访任务中，并单独计入考核指标。")
+  @ApiResponse(responseCode = "201", description = "已评价，返回评价后的进度（rating 为这次评价）")
+  @ApiResponse(responseCode = "400", description = "评分不是 1–5 的整数，或意见过长；errors 指出字段",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "尚未通水、未通水而办结，或已经评价过",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(path = "/{applicationNumber}/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CaseStatus> rate(
+      @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
+      @Valid @RequestBody RatingRequest request, HttpServletRequest http) {
+    CustomerPrincipal customer = CustomerPrincipal.of(http);
+    CaseStatus rated = status(cases.rate(applicationNumber, customer.phone(), request.score().intValueExact(),
+        request.keptComment()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(rated);
+  }
 }

@@ -17,6 +17,7 @@ import org.obtainingwater.scorecard.Scorecard.Bands;
 import org.obtainingwater.scorecard.Scorecard.CaseTargets;
 import org.obtainingwater.scorecard.Scorecard.Cost;
 import org.obtainingwater.scorecard.Scorecard.Point;
+import org.obtainingwater.scorecard.Scorecard.OnlineRating;
 import org.obtainingwater.scorecard.Scorecard.Satisfaction;
 import org.obtainingwater.scorecard.Scorecard.Series;
 import org.obtainingwater.scorecard.Scorecard.StageSummary;
@@ -94,6 +95,7 @@ class ScorecardService {
             withinCaseTarget(with), scoring.caseTarget(true)),
         Scoring.SCORED_STAGES.stream().map(stage -> stageSummary(stage, scoring.stageTarget(stage), scored)).toList(),
         satisfaction(cases),
+        onlineRating(cases),
         series(period, seriesInterval, cases),
         calendar.provisionalYears().stream()
             .filter(year -> year >= period.from().getYear() && year <= period.to().getYear()).toList());
@@ -149,6 +151,24 @@ class ScorecardService {
       }
     }
     return new Satisfaction(count, count == 0 ? null : Figure.round((double) sum / count), distribution, rectified);
+  }
+
+  private static OnlineRating onlineRating(List<CaseScore> cases) {
+    Map<Integer, Integer> distribution = new TreeMap<>();
+    for (int score = 1; score <= 5; score++) {
+      distribution.put(score, 0);
+    }
+    int count = 0;
+    int sum = 0;
+    for (CaseScore score : cases) {
+      if (score.onlineRating() != null) {
+        count++;
+        sum += score.onlineRating();
+        distribution.merge(score.onlineRating(), 1, Integer::sum);
+      }
+    }
+    return new OnlineRating(count, Share.of(cases.size(), count).share(),
+        count == 0 ? null : Figure.round((double) sum / count), distribution);
   }
 
   private Series series(ScorecardPeriod period, String interval, List<CaseScore> cases) {

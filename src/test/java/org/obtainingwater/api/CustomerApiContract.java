@@ -204,8 +204,8 @@ abstract class CustomerApiContract {
     assertThat(document.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
         "/api/v1/verification-codes", "/api/v1/sessions",
         "/api/v1/applications", "/api/v1/applications/{applicationNumber}",
-        "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/permit-decisions/{permitApplicationRef}",
-        "/api/scorecard", "/api/scorecard/cases");
+        "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/applications/{applicationNumber}/rating",
+        "/api/v1/permit-decisions/{permitApplicationRef}", "/api/scorecard", "/api/scorecard/cases");
     assertThat(document.json().at("/components/securitySchemes/permitPlatformToken/scheme").asText()).isEqualTo("bearer");
     assertThat(document.json().at("/components/securitySchemes/staffBasic/scheme").asText()).isEqualTo("basic");
     assertThat(document.json().at("/paths/~1api~1scorecard/get/security/0/staffBasic").isArray()).isTrue();
@@ -215,7 +215,8 @@ abstract class CustomerApiContract {
     assertThat(document.json().at("/components/securitySchemes/channelToken/scheme").asText()).isEqualTo("bearer");
     for (String operation : List.of("/paths/~1api~1v1~1applications/post", "/paths/~1api~1v1~1applications/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}/get",
-        "/paths/~1api~1v1~1applications~1{applicationNumber}~1withdrawal/post")) {
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1withdrawal/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1rating/post")) {
       assertThat(document.json().at(operation + "/security").toString()).as(operation)
           .contains("customerSession", "customerSessionCookie", "channelToken");
       assertThat(document.json().at(operation + "/responses").has("401")).as(operation + " 401").isTrue();
@@ -232,7 +233,8 @@ abstract class CustomerApiContract {
    * Every request example the OpenAPI document offers (what Swagger UI's "Try it out" fills in) sent as it
    * is, in the order a customer, the platform and a supervisor would send them, with the credential the
    * operation names. Only what no document can know in advance is put in: the code the SMS carried, the
-   * number the example filing got, a filing the platform could decide. Each gets the operation's documented
+   * number the example filing got, a case of the example phone with its water on (to rate), a filing the
+   * platform could decide. Each gets the operation's documented
    * success status, and each answer has the fields of the documented response.
    */
   @Test
@@ -240,7 +242,8 @@ abstract class CustomerApiContract {
     OpenApiExamples document = new OpenApiExamples(api.send("GET", "/v3/api-docs", null).json());
     List<String> order = List.of("post /api/v1/verification-codes", "post /api/v1/sessions", "post /api/v1/applications",
         "get /api/v1/applications", "get /api/v1/applications/{applicationNumber}",
-        "post /api/v1/applications/{applicationNumber}/withdrawal", "post /api/v1/permit-decisions/{permitApplicationRef}",
+        "post /api/v1/applications/{applicationNumber}/withdrawal", "post /api/v1/applications/{applicationNumber}/rating",
+        "post /api/v1/permit-decisions/{permitApplicationRef}",
         "get /api/scorecard", "get /api/scorecard/cases");
     List<OpenApiExamples.Operation> operations = document.operations().stream()
         .sorted(java.util.Comparator.comparingInt(operation -> order.indexOf(operation.method() + " " + operation.path())))
@@ -254,6 +257,8 @@ abstract class CustomerApiContract {
     driveTo(permitCase, Stage.PERMITS);
     java.util.Map<String, String> pathValues = new java.util.HashMap<>(java.util.Map.of(
         "permitApplicationRef", filing(permitCase, PermitKind.ROAD).reference()));
+    String connectedCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+    driveTo(connectedCase, Stage.CALLBACK);
     String token = null;
     int shapesCompared = 0;
     for (OpenApiExamples.Operation operation : operations) {
@@ -277,7 +282,8 @@ abstract class CustomerApiContract {
       } else {
         assertThat(security).as(operation + " security").isEmpty();
       }
-      String path = document.examplePath(operation, pathValues);
+      String path = document.examplePath(operation, operation.path().endsWith("/rating")
+          ? java.util.Map.of("applicationNumber", connectedCase) : pathValues);
       Answer answer = caller.send(operation.method().toUpperCase(), path, body == null ? null : body.toString(),
           headers.toArray(String[]::new));
 
@@ -395,6 +401,122 @@ abstract class CustomerApiContract {
     assertThat(other.json().get("detail").asText()).contains(first.json().get("applicationNumber").asText())
         .contains("新的 Idempotency-Key");
     assertThat(casesWithKey(key)).isEqualTo(1);
+  }
+
+  // --- The customer rates the service (issue 16, docs/adr/0037) ---------------------------------------
+
+  /** A customer of a fresh phone with their own session, from an address of their own. */
+  ApiClient customer(String phone) {
+    ApiClient anonymous = api.anonymous().from("10.16." + (phone.hashCode() & 0xff) + "." + (1 + (phone.hashCode() >>> 8 & 0x7f)));
+    return anonymous.withSession(new SmsCodes(dispatcher, sms).token(anonymous, phone));
+  }
+
+  String fileFor(String phone) {
+    Answer filed = api.apply(ApiClient.application("contactPhone", "\"" + phone + "\""), null);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    return filed.json().get("applicationNumber").asText();
+  }
+
+  @Test
+  void afterWaterOn_theSessionPhoneRatesItsCaseOnce_theCallbackFormShowsIt_andTheStatusKeepsIt() {
+    String phone = SmsCodes.freshPhone("136");
+    ApiClient customer = customer(phone);
+    String surveyed = fileFor(phone);
+    driveTo(surveyed, Stage.SURVEY);
+    assertThat(customer.status(surveyed, phone).json().get("canRate").asBoolean()).isFalse();
+    Answer early = customer.postJson("/api/v1/applications/" + surveyed + "/rating", "{\"score\":5}");
+    assertThat(early.status()).as(early.body()).isEqualTo(409);
+    assertThat(early.json().get("detail").asText()).contains("尚未通水").contains("现场查勘");
+
+    String number = fileFor(phone);
+    driveTo(number, Stage.CALLBACK);
+    assertThat(customer.status(number, phone).json().get("canRate").asBoolean()).isTrue();
+    Answer rated = customer.postJson("/api/v1/applications/" + number + "/rating",
+        "{\"score\":4,\"comment\":\"  装表师傅准时，讲解清楚  \"}");
+    assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+    assertThat(rated.json().at("/rating/score").asInt()).isEqualTo(4);
+    assertThat(rated.json().at("/rating/comment").asText()).isEqualTo("装表师傅准时，讲解清楚");
+    assertThat(rated.json().get("canRate").asBoolean()).isFalse();
+
+    // The callback agent sees it in the task's form, read-only.
+    String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey(CALL_BACK_CUSTOMER).singleResult().getId();
+    assertThat(engine.getFormService().getTaskFormVariables(task).getValue("onlineRating", String.class))
+        .startsWith("4 分（满意）：装表师傅准时，讲解清楚").contains("在客户页面评价");
+
+    Answer again = customer.postJson("/api/v1/applications/" + number + "/rating", "{\"score\":1}");
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(again.json().get("detail").asText()).contains("已于").contains("评价过（4 分）").contains("只能评价一次");
+
+    cases.complete(instance(number), CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    JsonNode closed = customer.status(number, phone).json();
+    assertThat(closed.get("outcome").asText()).isEqualTo("WATER_CONNECTED");
+    assertThat(closed.at("/rating/score").asInt()).isEqualTo(4);
+    assertThat(closed.get("canRate").asBoolean()).isFalse();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_rating WHERE application_number = ?", Integer.class,
+        number)).isEqualTo(1);
+  }
+
+  @Test
+  void aClosedConnectedCase_canStillBeRated_butAnotherPhonesCaseIs404_andAWithdrawnOne409() {
+    String phone = SmsCodes.freshPhone("135");
+    String connected = fileFor(phone);
+    driveTo(connected, Stage.CALLBACK);
+    cases.complete(instance(connected), CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    String withdrawn = fileFor(phone);
+    assertThat(api.withdraw(withdrawn, phone, "项目延期").status()).isEqualTo(200);
+    ApiClient stranger = customer(SmsCodes.freshPhone("134"));
+
+    Answer notTheirs = stranger.postJson("/api/v1/applications/" + connected + "/rating", "{\"score\":1}");
+    assertThat(notTheirs.status()).as(notTheirs.body()).isEqualTo(404);
+    assertThat(notTheirs.json().get("detail").asText()).contains("没有找到编号为 " + connected);
+    ApiClient owner = customer(phone);
+    Answer noWater = owner.postJson("/api/v1/applications/" + withdrawn + "/rating", "{\"score\":3}");
+    assertThat(noWater.status()).as(noWater.body()).isEqualTo(409);
+    assertThat(noWater.json().get("detail").asText()).contains("没有通水，无需评价");
+    Answer late = owner.postJson("/api/v1/applications/" + connected + "/rating", "{\"score\":5}");
+    assertThat(late.status()).as(late.body()).isEqualTo(201);
+    assertThat(late.json().get("rating").get("comment").isNull()).as("no comment given").isTrue();
+    assertThat(api.anonymous().postJson("/api/v1/applications/" + connected + "/rating", "{\"score\":5}").status())
+        .isEqualTo(401);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"{}", "{\"score\":0}", "{\"score\":6}", "{\"score\":4.5}",
+      "{\"score\":\"5\"}", "{\"score\":null}", "{\"score\":5,\"comment\":\"LONG\"}", "{\"score\":5,\"stars\":5}"})
+  void badRatings_are400WithAChineseReasonOnTheField_andRecordNothing(String body) {
+    String phone = SmsCodes.freshPhone("133");
+    String number = fileFor(phone);
+    driveTo(number, Stage.CALLBACK);
+    Answer refused = api.postJson("/api/v1/applications/" + number + "/rating", body.replace("LONG", "很".repeat(501)),
+        ApiClient.CONTACT_PHONE, phone);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    String field = body.contains("LONG") ? "comment" : body.contains("stars") ? "stars" : "score";
+    assertThat(refused.json().get("errors")).as(refused.body()).anySatisfy(error -> {
+      assertThat(error.get("field").asText()).isEqualTo(field);
+      assertThat(error.get("message").asText()).containsPattern("[\\u4e00-\\u9fa5]");
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_rating WHERE application_number = ?", Integer.class,
+        number)).isZero();
+  }
+
+  @Test
+  void twoRatingsOfOneCaseAtOnce_recordOne_andTheOtherIsToldItWasRated() throws Exception {
+    String phone = SmsCodes.freshPhone("132");
+    String number = fileFor(phone);
+    driveTo(number, Stage.CALLBACK);
+    String path = "/api/v1/applications/" + number + "/rating";
+
+    List<Answer> answers = AtOnce.run(() -> api.postJson(path, "{\"score\":5}", ApiClient.CONTACT_PHONE, phone),
+        () -> api.postJson(path, "{\"score\":2}", ApiClient.CONTACT_PHONE, phone),
+        () -> api.postJson(path, "{\"score\":3}", ApiClient.CONTACT_PHONE, phone));
+
+    assertThat(answers).extracting(Answer::status).as(answers.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_rating WHERE application_number = ?", Integer.class,
+        number)).isEqualTo(1);
   }
 
   // --- Status lookup ---------------------------------------------------------------------------

@@ -25,6 +25,11 @@ public final class SmsCodes {
     this.sms = sms;
   }
 
+  /** A mobile number no other test uses (the limits are per phone), starting with the given 3 digits. */
+  public static String freshPhone(String prefix) {
+    return prefix + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+  }
+
   /** A session for the phone, asked for by the caller (anonymous, from an address of its own). */
   public Answer session(ApiClient caller, String phone) {
     Answer asked = caller.requestCode(phone);
