@@ -261,6 +261,10 @@ function showRating() {
     : '';
 }
 
+$('ratingForm').addEventListener('change', (event) => {
+  if (event.target.name === 'score') $('score-error').textContent = '';
+});
+
 $('ratingForm').addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors($('ratingForm'));
