@@ -224,21 +224,31 @@ await page.locator('#notice:has-text("已撤回")').waitFor();
 check(!(await page.locator('#withdrawStart').isVisible()), 'a withdrawn case offers no second withdrawal');
 console.log(`[browser] phone A applied (${number}), followed it and withdrew it`);
 
-if (WECHAT) {
-  // At 360 px already: the timeline of A's withdrawn case, my applications and the form fit (shot checked each view).
+/** From a case's timeline: my applications and the application form fit the screen too. */
+async function theOtherViewsFit() {
   await page.locator('#case [data-back]').click();
   await page.locator('#mine').waitFor();
   await fitsTheScreen('my applications');
   await page.click('#newApplication');
   await page.locator('#apply').waitFor();
   await fitsTheScreen('the application form');
-  console.log('[browser] WeChat user agent at 360 px: phone A applied, followed and withdrew; every view fits the screen');
+}
+
+async function finish() {
   await close();
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
   process.exit(0);
+}
+
+if (WECHAT) {
+  // At 360 px already: the timeline of A's withdrawn case fits (shot checked each view), then the others.
+  await fitsTheScreen('timeline of a withdrawn case');
+  await theOtherViewsFit();
+  console.log('[browser] WeChat user agent at 360 px: phone A applied, followed and withdrew; every view fits the screen');
+  await finish();
 }
 
 // --- Phone B: the case staff drove to water-on ----------------------------------------------------------
@@ -281,16 +291,6 @@ console.log(`[browser] phone B rated ${connected}: 5, once`);
 // --- The narrowest phone the page is made for: 360 px wide, nothing wider than the screen ----------------
 await page.setViewportSize({ width: 360, height: 740 });
 await fitsTheScreen('timeline of a connected case');
-await page.locator('#case [data-back]').click();
-await page.locator('#mine').waitFor();
-await fitsTheScreen('my applications');
-await page.click('#newApplication');
-await page.locator('#apply').waitFor();
-await fitsTheScreen('the application form');
+await theOtherViewsFit();
 console.log('[browser] at 360 px the timeline, my applications and the form fit the screen');
-
-await close();
-if (problems.length) {
-  console.error(problems.join('\n'));
-  process.exit(1);
-}
+await finish();

@@ -133,42 +133,30 @@ class ScorecardService {
   }
 
   private static Satisfaction satisfaction(List<CaseScore> cases) {
-    Map<Integer, Integer> distribution = new TreeMap<>();
-    for (int score = 1; score <= 5; score++) {
-      distribution.put(score, 0);
-    }
-    int count = 0;
-    int sum = 0;
-    int rectified = 0;
-    for (CaseScore score : cases) {
-      if (score.satisfaction() != null) {
-        count++;
-        sum += score.satisfaction();
-        distribution.merge(score.satisfaction(), 1, Integer::sum);
-      }
-      if (score.callbacks() > 1) {
-        rectified++;
-      }
-    }
-    return new Satisfaction(count, count == 0 ? null : Figure.round((double) sum / count), distribution, rectified);
+    List<Integer> scores = cases.stream().map(CaseScore::satisfaction).filter(Objects::nonNull).toList();
+    int rectified = (int) cases.stream().filter(score -> score.callbacks() > 1).count();
+    return new Satisfaction(scores.size(), mean(scores), distribution(scores), rectified);
   }
 
+  /** The customers' own ratings, apart from the callback's scores (docs/adr/0037). */
   private static OnlineRating onlineRating(List<CaseScore> cases) {
+    List<Integer> ratings = cases.stream().map(CaseScore::onlineRating).filter(Objects::nonNull).toList();
+    return new OnlineRating(ratings.size(), Share.of(cases.size(), ratings.size()).share(), mean(ratings),
+        distribution(ratings));
+  }
+
+  private static Double mean(List<Integer> scores) {
+    return scores.isEmpty() ? null : Figure.round(scores.stream().mapToInt(Integer::intValue).average().orElseThrow());
+  }
+
+  /** How many of each score 1–5, every score present. */
+  private static Map<Integer, Integer> distribution(List<Integer> scores) {
     Map<Integer, Integer> distribution = new TreeMap<>();
     for (int score = 1; score <= 5; score++) {
       distribution.put(score, 0);
     }
-    int count = 0;
-    int sum = 0;
-    for (CaseScore score : cases) {
-      if (score.onlineRating() != null) {
-        count++;
-        sum += score.onlineRating();
-        distribution.merge(score.onlineRating(), 1, Integer::sum);
-      }
-    }
-    return new OnlineRating(count, Share.of(cases.size(), count).share(),
-        count == 0 ? null : Figure.round((double) sum / count), distribution);
+    scores.forEach(score -> distribution.merge(score, 1, Integer::sum));
+    return distribution;
   }
 
   private Series series(ScorecardPeriod period, String interval, List<CaseScore> cases) {
