@@ -1,8 +1,12 @@
 // The customer page on a phone (issue 14), run by PortalBrowserIT against the application it has started:
-//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB> <connectedNumberOfB>
+//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat]
 // 390×844 (then 360 px wide, the narrowest phone it is made for), zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
 // → apply (first empty: the API's errors appear beside the fields) → confirmation → timeline → list → withdraw.
-// Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done.
+// Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done, and
+// rates the service (issue 16).
+// With "wechat": WeChat's built-in browser on Android as far as a test can be it: its user agent
+// (MicroMessenger, XWEB), 360×740, phone A's walk with every view checked to fit the screen, and the
+// page's script and styles checked for what WeChat's older X5 kernel (Chromium 57–66) lacks. No phone B.
 // Each view passes axe-core without a serious or critical violation; the first load transfers at most
 // 200 KB and no request leaves the application. Screenshots: target/screenshots/portal-*.png.
 import { mkdirSync } from 'node:fs';
@@ -10,10 +14,15 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openBrowser } from '../../../tools/chromium.mjs';
 
-const [baseUrl, screenshots, phoneA, phoneB, connected] = process.argv.slice(2);
+const [baseUrl, screenshots, phoneA, phoneB, connected, mode] = process.argv.slice(2);
 if (!baseUrl || !screenshots || !phoneA || !phoneB || !connected) {
-  throw new Error('usage: portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB> <connectedNumberOfB>');
+  throw new Error('usage: portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat]');
 }
+const WECHAT = mode === 'wechat';
+// WeChat 8.0 on Android (XWEB kernel), as its built-in browser sends it.
+const WECHAT_UA = 'Mozilla/5.0 (Linux; Android 13; V2148A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) '
+  + 'Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160117 MMWEBSDK/20240404 MMWEBID/2307 '
+  + 'MicroMessenger/8.0.49.2600(0x28003133) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 mkdirSync(screenshots, { recursive: true });
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FIRST_LOAD_LIMIT = 200 * 1024;
@@ -40,13 +49,13 @@ async function codeFor(phone, after) {
 
 const problems = [];
 let expectErrors = false;
-const { context, close } = await openBrowser({
+const { context, close } = await openBrowser(Object.assign({
   timezoneId: 'Asia/Shanghai',
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,
   locale: 'zh-CN'
-});
+}, WECHAT ? { viewport: { width: 360, height: 740 }, userAgent: WECHAT_UA } : {}));
 context.setDefaultTimeout(20_000);
 context.on('response', (response) => {
   if (response.status() >= 400 && !(expectErrors && response.status() === 400)) {
@@ -73,6 +82,14 @@ async function accessible(view) {
 
 async function shot(name) {
   await page.screenshot({ path: join(screenshots, name), fullPage: true });
+  if (WECHAT) await fitsTheScreen(name);
+}
+
+/** Nothing wider than the screen: the customer would have to scroll sideways. */
+async function fitsTheScreen(view) {
+  const screen = await page.evaluate(() => window.innerWidth);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= screen, `${view} at ${screen} px is ${width} px wide: the customer would scroll sideways`);
 }
 
 async function signIn(phone) {
@@ -83,6 +100,45 @@ async function signIn(phone) {
   await page.fill('#code', await codeFor(phone, 0));
   await page.click('#signIn');
   await page.locator('#mine').waitFor();
+}
+
+/**
+ * What the page uses that WeChat's older X5 kernel (TBS, Chromium 57–66; XWEB is Chromium 86 and newer)
+ * would not have. A syntax it cannot parse stops the whole script, so the script is searched for syntax
+ * newer than ES2017 (async/await is ES2017, Chromium 55); and the styles for what those kernels lack:
+ * gap between flex items (Chromium 84) would collapse spacing, and the newer selectors and functions would drop
+ * whole rules.
+ */
+async function olderKernelsCan() {
+  const script = await (await fetch(`${baseUrl}/portal/portal.js`)).text();
+  const code = script.replace(/\/\/[^\n]*/g, '').replace(/'(?:[^'\\\n]|\\.)*'/g, "''");
+  const newerSyntax = {
+    'object spread or rest (ES2018, Chromium 60)': /\{[^}]*\.\.\.\w/,
+    'optional chaining ?. (Chromium 80)': /\?\.[\w[(]/,
+    'nullish coalescing ?? (Chromium 80)': /\?\?/,
+    'logical assignment (Chromium 85)': /(\|\||&&|\?\?)=/,
+    'optional catch binding (Chromium 66)': /catch\s*\{/,
+    'String.replaceAll, Array.at/flat, Object.fromEntries (Chromium 69–92)': /\.(replaceAll|at|flat|flatMap)\(|Object\.fromEntries/
+  };
+  for (const [feature, pattern] of Object.entries(newerSyntax)) {
+    check(!pattern.test(code), `portal.js uses ${feature}, which WeChat's X5 kernel lacks: ${code.match(pattern)}`);
+  }
+  const flexGap = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => {
+    const style = getComputedStyle(el);
+    return style.display.includes('flex') && (style.columnGap !== 'normal' || style.rowGap !== 'normal');
+  }).map((el) => el.id || el.className || el.tagName));
+  check(flexGap.length === 0, `spacing by gap between flex items, which X5 (before Chromium 84) ignores: ${flexGap.join(', ')}`);
+  const styles = (await (await fetch(`${baseUrl}/portal/portal.css`)).text()).replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const [feature, pattern] of Object.entries({
+    ':is/:where/:has/:focus-visible (Chromium 86+)': /:(is|where|has|focus-visible)\(/,
+    'clamp/min/max() (Chromium 79)': /\b(clamp|min|max)\(/,
+    'place-items (Chromium 59)': /place-items\s*:/,
+    'aspect-ratio, inset (Chromium 87–88)': /\b(aspect-ratio|inset)\s*:/,
+    'dynamic viewport units (Chromium 108)': /\d(dvh|svh|lvh)\b/
+  })) {
+    check(!pattern.test(styles), `portal.css uses ${feature}, which WeChat's X5 kernel lacks`);
+  }
+  console.log('[browser] WeChat: the script has no syntax newer than ES2017, the styles nothing X5 lacks, no flex gap');
 }
 
 // --- First load: small, and nothing from outside -----------------------------------------------------
@@ -102,6 +158,10 @@ console.log(`[browser] first load: ${firstLoad.length} requests, ${bytes} bytes,
 check(await page.title() === '用水报装 · 网上办理', `title "${await page.title()}"`);
 check(await page.locator('a[href="/camunda/app/tasklist/"]').count() === 1, 'the staff link to Tasklist');
 await page.locator('#login').waitFor();
+if (WECHAT) {
+  check(await page.evaluate(() => navigator.userAgent.includes('MicroMessenger')), 'the WeChat user agent is in effect');
+  await olderKernelsCan();
+}
 await shot('portal-login.png');
 await accessible('login');
 
@@ -164,6 +224,33 @@ await page.locator('#notice:has-text("已撤回")').waitFor();
 check(!(await page.locator('#withdrawStart').isVisible()), 'a withdrawn case offers no second withdrawal');
 console.log(`[browser] phone A applied (${number}), followed it and withdrew it`);
 
+/** From a case's timeline: my applications and the application form fit the screen too. */
+async function theOtherViewsFit() {
+  await page.locator('#case [data-back]').click();
+  await page.locator('#mine').waitFor();
+  await fitsTheScreen('my applications');
+  await page.click('#newApplication');
+  await page.locator('#apply').waitFor();
+  await fitsTheScreen('the application form');
+}
+
+async function finish() {
+  await close();
+  if (problems.length) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+if (WECHAT) {
+  // At 360 px already: the timeline of A's withdrawn case fits (shot checked each view), then the others.
+  await fitsTheScreen('timeline of a withdrawn case');
+  await theOtherViewsFit();
+  console.log('[browser] WeChat user agent at 360 px: phone A applied, followed and withdrew; every view fits the screen');
+  await finish();
+}
+
 // --- Phone B: the case staff drove to water-on ----------------------------------------------------------
 await page.click('#signOut');
 await signIn(phoneB);
@@ -177,23 +264,33 @@ await shot('portal-timeline-done.png');
 await accessible('timeline of a connected case');
 console.log(`[browser] phone B sees ${connected} with every stage done`);
 
+// --- Phone B rates the service (issue 16): once, after water-on --------------------------------------------
+check(await page.locator('#ratingForm').isVisible(), 'a connected case offers the rating');
+expectErrors = true;
+await page.click('#ratingSubmit');
+await page.locator('#score-error:not(:empty)').waitFor();
+expectErrors = false;
+check((await page.locator('#score-error').innerText()).includes('请选择评分'), 'the API\'s reason for a missing score');
+await page.check('input[name=score][value="5"]');
+await page.fill('#comment', '查勘、装表都很准时，全程没跑腿');
+await page.locator('#ratingBox').scrollIntoViewIfNeeded();
+await page.screenshot({ path: join(screenshots, 'portal-rating.png'), fullPage: false });
+await accessible('rate the service');
+await page.click('#ratingSubmit');
+await page.locator('#ratingDone:not([hidden])').waitFor();
+check((await page.locator('#ratingDone').innerText()).includes('5 分（非常满意）'), 'the rating given, in words');
+check(!(await page.locator('#ratingForm').isVisible()), 'no second rating offered');
+await page.reload();
+await page.locator('#mine').waitFor();
+await page.click(`#mineList button[data-number="${connected}"]`);
+await page.locator('#case').waitFor();
+check(await page.locator('#ratingDone').isVisible() && !(await page.locator('#ratingBox').isVisible()),
+  'after a reload the case shows the rating and offers none');
+console.log(`[browser] phone B rated ${connected}: 5, once`);
+
 // --- The narrowest phone the page is made for: 360 px wide, nothing wider than the screen ----------------
 await page.setViewportSize({ width: 360, height: 740 });
-async function fitsTheScreen(view) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(width <= 360, `${view} at 360 px is ${width} px wide: the customer would scroll sideways`);
-}
 await fitsTheScreen('timeline of a connected case');
-await page.locator('#case [data-back]').click();
-await page.locator('#mine').waitFor();
-await fitsTheScreen('my applications');
-await page.click('#newApplication');
-await page.locator('#apply').waitFor();
-await fitsTheScreen('the application form');
+await theOtherViewsFit();
 console.log('[browser] at 360 px the timeline, my applications and the form fit the screen');
-
-await close();
-if (problems.length) {
-  console.error(problems.join('\n'));
-  process.exit(1);
-}
+await finish();

@@ -1,4 +1,5 @@
-// The customer page (issue 14): phone -> code -> my applications -> apply -> confirmation -> timeline -> withdraw.
+// The customer page (issue 14): phone -> code -> my applications -> apply -> confirmation -> timeline -> withdraw;
+// after water-on, rate the service (issue 16).
 // Plain JavaScript, no build step, no outside host. Every rule and message comes from the API's answers
 // (problem+json with errors per field), so the page and the API cannot disagree.
 'use strict';
@@ -30,7 +31,8 @@ async function call(method, path, body, headers = {}) {
   const response = await fetch(API + path, {
     method,
     credentials: 'same-origin',
-    headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json', ...headers } : { Accept: 'application/json', ...headers },
+    // Object.assign, not object spread: WeChat's older X5 kernels (Chromium 57) cannot parse spread at all.
+    headers: Object.assign(body ? { 'Content-Type': 'application/json' } : {}, { Accept: 'application/json' }, headers),
     body: body ? JSON.stringify(body) : undefined
   });
   const text = await response.text();
@@ -238,8 +240,55 @@ async function showCase(number) {
     timeline.append(li);
   }
   $('withdrawStart').hidden = current.outcome != null || !WITHDRAWABLE.includes(current.stage);
+  showRating();
   show('case');
 }
+
+// --- 7. Rate the service, once the water is on (the API says when: canRate) ----------------------------
+
+const SCORE_WORDS = { 1: '非常不满意', 2: '不满意', 3: '一般', 4: '满意', 5: '非常满意' };
+
+function showRating() {
+  $('ratingBox').hidden = !current.canRate;
+  if (current.canRate) {
+    $('ratingForm').reset();
+    clearErrors($('ratingForm'));
+  }
+  const rating = current.rating;
+  $('ratingDone').hidden = !rating;
+  $('ratingDone').textContent = rating
+    ? '您的评价：' + rating.score + ' 分（' + SCORE_WORDS[rating.score] + '）' + (rating.comment ? '，' + rating.comment : '') + '。感谢您的评价！'
+    : '';
+}
+
+$('ratingForm').addEventListener('change', (event) => {
+  if (event.target.name === 'score') $('score-error').textContent = '';
+});
+
+$('ratingForm').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors($('ratingForm'));
+  const chosen = $('ratingForm').querySelector('input[name=score]:checked');
+  const body = { score: chosen ? Number(chosen.value) : null, comment: $('comment').value };
+  busy($('ratingSubmit'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/rating', body);
+    if (answer.status === 201) {
+      current = answer.body;
+      showRating();
+      $('ratingDone').focus();
+    } else {
+      const errors = (answer.body && answer.body.errors) || [];
+      const about = (field) => errors.filter((e) => e.field === field).map((e) => e.message).join('；');
+      $('score-error').textContent = about('score');
+      $('comment-error').textContent = about('comment');
+      if (about('comment')) $('comment').setAttribute('aria-invalid', 'true');
+      if (!errors.length) $('score-error').textContent = (answer.body && answer.body.detail) || '暂时无法评价，请稍后再试。';
+    }
+  } finally {
+    busy($('ratingSubmit'), false);
+  }
+});
 
 // --- 6. Withdraw --------------------------------------------------------------------------------
 

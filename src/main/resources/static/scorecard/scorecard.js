@@ -74,6 +74,9 @@ function show(card) {
   $('satisfaction').textContent = number(card.satisfaction.mean, 2);
   const scores = Object.entries(card.satisfaction.distribution).map(([score, n]) => `${score} 分 ${n}`).join('，');
   $('satisfactionNote').textContent = `首次回访 ${card.satisfaction.count} 件（${scores}）；整改后再访 ${card.satisfaction.rectified} 件`;
+  // The customers' own word, given unasked on the customer page: apart from the callback's scores.
+  $('onlineRating').textContent = number(card.onlineRating.mean, 2);
+  $('onlineRatingNote').textContent = `${card.onlineRating.count} 件在网上评价，占通水件数 ${percent(card.onlineRating.share)}`;
 
   const body = $('stages').querySelector('tbody');
   body.replaceChildren(...card.stages.map((stage) => row([
@@ -146,7 +149,7 @@ async function loadCases() {
     c.applicationNumber, new Date(c.waterOnAt).toLocaleString('zh-CN', { timeZone: result.period.zone }),
     c.externalWorks ? '有' : '无', c.customerProcedures, number(c.calendarDays, 2), number(c.workingDays, 2),
     `${number(c.utilityWorkingDays, 2)} / ${c.caseTargetWorkingDays}`, c.withinCaseTarget ? '达标' : '超时',
-    yuan(c.customerFee), c.satisfaction ?? '未回访',
+    yuan(c.customerFee), c.satisfaction ?? '未回访', c.onlineRating ?? '未评价',
     c.stages.filter((s) => s.withinTarget === false).map((s) => s.label).join('、') || '—'
   ], (cell, i) => {
     if (i === 7) cell.className = c.withinCaseTarget ? 'met' : 'missed';

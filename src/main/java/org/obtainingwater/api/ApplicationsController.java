@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -52,6 +53,9 @@ class ApplicationsController {
   static final String NUMBER_PATTERN = "^GW-\\d{4}-\\d{6}$";
   static final String NUMBER_MESSAGE = "申请编号格式不正确，应形如 GW-2026-000123";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String APPLICATION_EXAMPLE = """
+      {"applicantName": "株洲市芦淞区某某食品有限公司", "contactPhone": "13812345678", "siteAddress": "芦淞区建设南路 88 号",
+       "useType": "commercial", "expectedPeakDemand": 12.5, "channel": "app"}""";
 
   private final CaseFiling filing;
   private final CustomerCases cases;
@@ -88,10 +92,16 @@ class ApplicationsController {
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ApplicationReceipt> apply(
-      @Parameter(in = ParameterIn.HEADER, description = "客户端为每份申请生成的唯一键（1–64 位字母、数字、-、_、.、:），重试时原样带上")
+      @Parameter(in = ParameterIn.HEADER, description = "客户端为每份申请生成的唯一键（1–64 位字母、数字、-、_、.、:），重试时原样带上",
+          example = "app-7f3c2a91")
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
       @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$", message = "Idempotency-Key 只能由 1–64 位字母、数字和 - _ . : 组成")
       String idempotencyKey,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApplicationRequest.class),
+          // A whole example, so "Try it out" files an ordinary application: the property example of the
+          // optional projectReference only shows its form and names no project that exists.
+          examples = @ExampleObject(name = "普通申请", value = APPLICATION_EXAMPLE)))
       @RequestBody ApplicationRequest request, HttpServletRequest http) {
     CustomerPrincipal customer = CustomerPrincipal.of(http);
     request.check();
@@ -161,5 +171,26 @@ class ApplicationsController {
       throw new InvalidInputException("contactPhone", "联系电话与登录的手机号不一致；可以不填，以登录的手机号为准");
     }
     return status(cases.withdraw(applicationNumber, customer.phone(), request.reason().strip()));
+  }
+
+  @Operation(summary = "评价服务", description = "通水后，客户对本次报装服务打分（1–5）并可留下意见；每件申请只能评价一次。"
+      + "评价会显示在回访员的回访任务中，并单独计入考核指标。")
+  @ApiResponse(responseCode = "201", description = "已评价，返回评价后的进度（rating 为这次评价）")
+  @ApiResponse(responseCode = "400", description = "评分不是 1–5 的整数，或意见过长；errors 指出字段",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "尚未通水、未通水而办结，或已经评价过",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(path = "/{applicationNumber}/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CaseStatus> rate(
+      @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
+      @Valid @RequestBody RatingRequest request, HttpServletRequest http) {
+    CustomerPrincipal customer = CustomerPrincipal.of(http);
+    CaseStatus rated = status(cases.rate(applicationNumber, customer.phone(), request.score().intValueExact(),
+        request.keptComment()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(rated);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.obtainingwater.cases.CaseRecord;
+import org.obtainingwater.cases.ServiceRatings;
 import org.obtainingwater.cases.CustomerCases.CaseView;
 import org.obtainingwater.cases.PreEngagementLink;
 import org.obtainingwater.cases.StageEntry;
@@ -24,7 +25,20 @@ record CaseStatus(
     @Schema(description = "提前办：申请关联的项目和免去的环节；申请未填写提前办项目编号时为 null", nullable = true)
     PreEngagement preEngagement,
     @Schema(description = "办理进度：通水路上的每个环节，已完成、正在办理、尚未开始或无需办理，含目标时限和已用工作日")
-    List<CaseTimeline.Step> timeline) {
+    List<CaseTimeline.Step> timeline,
+    @Schema(description = "客户对本次服务的评价；尚未评价时为 null", nullable = true) Rating rating,
+    @Schema(description = "现在能否评价：已通水且尚未评价时为 true") boolean canRate) {
+
+  @Schema(description = "客户在通水后对服务的评价（每件申请一次）")
+  record Rating(
+      @Schema(description = "评分 1–5：1 非常不满意 … 5 非常满意", example = "5") int score,
+      @Schema(description = "评价意见；未填写时为 null", example = "装表师傅准时，讲解清楚", nullable = true) String comment,
+      @Schema(description = "评价时间") OffsetDateTime ratedAt) {
+
+    static Rating of(ServiceRatings.ServiceRating rating) {
+      return new Rating(rating.score(), rating.comment(), rating.ratedAt());
+    }
+  }
 
   @Schema(description = "申请关联的提前办项目")
   record PreEngagement(
@@ -53,6 +67,7 @@ record CaseStatus(
     return new CaseStatus(record.applicationNumber(), record.stage().name(), record.stage().label(),
         finished ? record.outcome().name() : null, finished ? record.outcome().label() : null, record.receivedAt(),
         record.finishedAt(), finished ? record.outcome().nextStep() : record.stage().nextStep(),
-        view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null), timeline);
+        view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null), timeline,
+        view.rating().map(Rating::of).orElse(null), view.rating().isEmpty() && ServiceRatings.ratable(record));
   }
 }

@@ -31,17 +31,20 @@ public class CustomerCases {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerCases.class);
 
   /** A case with its stage history, as its applicant may see it. */
-  public record CaseView(CaseRecord record, List<StageEntry> history, Optional<PreEngagementLink> preEngagement) {
+  public record CaseView(CaseRecord record, List<StageEntry> history, Optional<PreEngagementLink> preEngagement,
+      Optional<ServiceRatings.ServiceRating> rating) {
   }
 
   private final CaseRecords records;
   private final RuntimeService runtime;
   private final HistoryService historyService;
+  private final ServiceRatings ratings;
 
-  CustomerCases(CaseRecords records, RuntimeService runtime, HistoryService historyService) {
+  CustomerCases(CaseRecords records, RuntimeService runtime, HistoryService historyService, ServiceRatings ratings) {
     this.records = records;
     this.runtime = runtime;
     this.historyService = historyService;
+    this.ratings = ratings;
   }
 
   @Transactional(readOnly = true)
@@ -79,7 +82,8 @@ public class CustomerCases {
   }
 
   private CaseView view(CaseRecord record) {
-    return new CaseView(record, records.history(record.applicationNumber()), preEngagement(record.processInstanceId()));
+    return new CaseView(record, records.history(record.applicationNumber()), preEngagement(record.processInstanceId()),
+        ratings.find(record.applicationNumber()));
   }
 
   /** The project the application named and what it took over, from the case's variables (history keeps them after the end). */
@@ -99,6 +103,13 @@ public class CustomerCases {
   private static RequestRefusedException notFound(String applicationNumber) {
     return new RequestRefusedException(NOT_FOUND, "没有找到编号为 " + applicationNumber
         + " 且联系电话相符的申请；请核对申请编号和申请时填写的联系电话");
+  }
+
+  /** Rates the service of the phone's case after water-on (docs/adr/0037), and answers the case as it is then. */
+  @Transactional
+  public CaseView rate(String applicationNumber, String contactPhone, int score, String comment) {
+    ratings.rate(applicationNumber, contactPhone, score, comment);
+    return view(records.find(applicationNumber).orElseThrow());
   }
 
   /** The applicant's cases, newest first (我的申请). */

@@ -12,6 +12,7 @@ import org.obtainingwater.cases.Stage;
  *
  * @param satisfactionScores every score a callback recorded, in the order given (a dissatisfied
  *     customer is called again after the rectification)
+ * @param onlineRating the customer's own rating on the customer page (docs/adr/0037), null when none
  */
 record CaseFacts(
     String applicationNumber,
@@ -22,7 +23,8 @@ record CaseFacts(
     Double customerFee,
     Boolean feeWaived,
     List<Integer> satisfactionScores,
-    int customerProcedures) {
+    int customerProcedures,
+    Integer onlineRating) {
 
   /** One stay in a stage; {@code left} is null while the case is still in it. */
   record Span(Stage stage, Instant entered, Instant left) {

@@ -23,6 +23,7 @@ record CaseScore(
     @Schema(description = "是否零费用", nullable = true) Boolean feeWaived,
     @Schema(description = "首次回访的满意度 1–5，尚未回访时为 null", nullable = true) Integer satisfaction,
     @Schema(description = "回访次数（不满意时整改后再次回访）") int callbacks,
+    @Schema(description = "客户在客户页面的评价 1–5，未评价时为 null（与回访满意度分开统计）", nullable = true) Integer onlineRating,
     @Schema(description = "各环节用时与时限") List<StageTime> stages) {
 
   /** One stage of the case against its target; {@code workingDays} is null while the case is still in it. */

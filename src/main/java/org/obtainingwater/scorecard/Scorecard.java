@@ -22,6 +22,7 @@ record Scorecard(
     @Schema(description = "全流程时限达标情况") CaseTargets withinCaseTarget,
     @Schema(description = "各环节用时与时限，按办理顺序") List<StageSummary> stages,
     @Schema(description = "回访满意度") Satisfaction satisfaction,
+    @Schema(description = "客户网上评价（与回访满意度分开）") OnlineRating onlineRating,
     @Schema(description = "全流程时限达标率的时间序列（按周或按月），供图表使用") Series series,
     @Schema(description = "期间内尚未导入国务院节假日安排通知、按临时工作日历（法定节假日，不含调休）计算工作日的年份；"
         + "为空表示均按正式通知计算") List<Integer> provisionalCalendarYears) {
@@ -59,6 +60,17 @@ record Scorecard(
       @Schema(description = "平均分", nullable = true) Double mean,
       @Schema(description = "各分值件数，键为 1–5") Map<Integer, Integer> distribution,
       @Schema(description = "因不满意整改并再次回访的件数") int rectified) {
+  }
+
+  /**
+   * The customers' own ratings on the customer page (docs/adr/0037): given unasked, by those who chose to,
+   * so reported apart from the callback's scores, with the share of the period's cases rated online.
+   */
+  @Schema(description = "客户网上评价（1–5 分）：评价件数、占通水件数的比例、平均分、各分值件数")
+  public record OnlineRating(@Schema(description = "网上评价件数") int count,
+      @Schema(description = "网上评价件数占期间通水件数的比例 0–1，无通水件时为 null", nullable = true) Double share,
+      @Schema(description = "平均分", nullable = true) Double mean,
+      @Schema(description = "各分值件数，键为 1–5") Map<Integer, Integer> distribution) {
   }
 
   /** Whole-case target compliance per week (Monday) or per calendar month. */

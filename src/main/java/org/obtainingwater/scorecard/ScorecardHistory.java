@@ -105,16 +105,19 @@ class ScorecardHistory implements DisposableBean {
         .sorted(Comparator.comparing(CaseFacts::waterOnAt).thenComparing(CaseFacts::applicationNumber)).toList();
   }
 
-  /** The period's cases from the case table, with every stage they went through. */
+  /** The period's cases from the case table, with every stage they went through and the customer's online rating. */
   private Map<String, Draft> stages(OffsetDateTime start, OffsetDateTime end) {
     Map<String, Draft> cases = new HashMap<>();
-    jdbc.query("SELECT a.application_number, a.process_instance_id, a.received_at, s.stage, s.entered_at, s.left_at "
+    jdbc.query("SELECT a.application_number, a.process_instance_id, a.received_at, s.stage, s.entered_at, s.left_at, r.score "
         + "FROM application_stage w JOIN application a ON a.application_number = w.application_number "
         + "JOIN application_stage s ON s.application_number = w.application_number "
+        + "LEFT JOIN service_rating r ON r.application_number = w.application_number "
         + "WHERE w.stage = 'WATER_ON' AND w.entered_at >= ? AND w.entered_at < ?", rs -> {
           Draft draft = cases.get(rs.getString(2));
           if (draft == null) {
             draft = new Draft(rs.getString(1), rs.getString(2), instant(rs, 3));
+            int rating = rs.getInt(7);
+            draft.onlineRating = rs.wasNull() ? null : rating;
             cases.put(draft.processInstanceId, draft);
           }
           Span span = new Span(Stage.valueOf(rs.getString(4)), instant(rs, 5), instant(rs, 6));
@@ -268,6 +271,7 @@ class ScorecardHistory implements DisposableBean {
     Double customerFee;
     Boolean feeWaived;
     int procedures;
+    Integer onlineRating;
 
     Draft(String applicationNumber, String processInstanceId, Instant receivedAt) {
       this.applicationNumber = applicationNumber;
@@ -281,7 +285,7 @@ class ScorecardHistory implements DisposableBean {
           .sorted(Comparator.comparingLong(Score::time).thenComparingLong(Score::sequence))
           .map(Score::value).collect(Collectors.toList());
       return new CaseFacts(applicationNumber, processInstanceId, receivedAt, waterOnAt, List.copyOf(stages), customerFee,
-          feeWaived, List.copyOf(satisfaction), procedures);
+          feeWaived, List.copyOf(satisfaction), procedures, onlineRating);
     }
   }
 }

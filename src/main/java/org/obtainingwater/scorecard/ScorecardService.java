@@ -17,6 +17,7 @@ import org.obtainingwater.scorecard.Scorecard.Bands;
 import org.obtainingwater.scorecard.Scorecard.CaseTargets;
 import org.obtainingwater.scorecard.Scorecard.Cost;
 import org.obtainingwater.scorecard.Scorecard.Point;
+import org.obtainingwater.scorecard.Scorecard.OnlineRating;
 import org.obtainingwater.scorecard.Scorecard.Satisfaction;
 import org.obtainingwater.scorecard.Scorecard.Series;
 import org.obtainingwater.scorecard.Scorecard.StageSummary;
@@ -94,6 +95,7 @@ class ScorecardService {
             withinCaseTarget(with), scoring.caseTarget(true)),
         Scoring.SCORED_STAGES.stream().map(stage -> stageSummary(stage, scoring.stageTarget(stage), scored)).toList(),
         satisfaction(cases),
+        onlineRating(cases),
         series(period, seriesInterval, cases),
         calendar.provisionalYears().stream()
             .filter(year -> year >= period.from().getYear() && year <= period.to().getYear()).toList());
@@ -131,24 +133,30 @@ class ScorecardService {
   }
 
   private static Satisfaction satisfaction(List<CaseScore> cases) {
+    List<Integer> scores = cases.stream().map(CaseScore::satisfaction).filter(Objects::nonNull).toList();
+    int rectified = (int) cases.stream().filter(score -> score.callbacks() > 1).count();
+    return new Satisfaction(scores.size(), mean(scores), distribution(scores), rectified);
+  }
+
+  /** The customers' own ratings, apart from the callback's scores (docs/adr/0037). */
+  private static OnlineRating onlineRating(List<CaseScore> cases) {
+    List<Integer> ratings = cases.stream().map(CaseScore::onlineRating).filter(Objects::nonNull).toList();
+    return new OnlineRating(ratings.size(), Share.of(cases.size(), ratings.size()).share(), mean(ratings),
+        distribution(ratings));
+  }
+
+  private static Double mean(List<Integer> scores) {
+    return scores.isEmpty() ? null : Figure.round(scores.stream().mapToInt(Integer::intValue).average().orElseThrow());
+  }
+
+  /** How many of each score 1–5, every score present. */
+  private static Map<Integer, Integer> distribution(List<Integer> scores) {
     Map<Integer, Integer> distribution = new TreeMap<>();
     for (int score = 1; score <= 5; score++) {
       distribution.put(score, 0);
     }
-    int count = 0;
-    int sum = 0;
-    int rectified = 0;
-    for (CaseScore score : cases) {
-      if (score.satisfaction() != null) {
-        count++;
-        sum += score.satisfaction();
-        distribution.merge(score.satisfaction(), 1, Integer::sum);
-      }
-      if (score.callbacks() > 1) {
-        rectified++;
-      }
-    }
-    return new Satisfaction(count, count == 0 ? null : Figure.round((double) sum / count), distribution, rectified);
+    scores.forEach(score -> distribution.merge(score, 1, Integer::sum));
+    return distribution;
   }
 
   private Series series(ScorecardPeriod period, String interval, List<CaseScore> cases) {

@@ -118,7 +118,7 @@ final class Scoring {
         facts.waterOnAt().atOffset(ZoneOffset.UTC), externalWorks, facts.customerProcedures(),
         Figure.round(calendarDays), Figure.round(workingDays), Figure.round(utilityDays), caseTarget,
         utilityDays <= caseTarget + EPSILON, facts.customerFee(), facts.feeWaived(),
-        scores.isEmpty() ? null : scores.get(0), scores.size(), stages);
+        scores.isEmpty() ? null : scores.get(0), scores.size(), facts.onlineRating(), stages);
     return new Scored(view, calendarDays, workingDays, utilityDays, spent);
   }
 }

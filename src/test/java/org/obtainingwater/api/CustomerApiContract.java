@@ -54,6 +54,9 @@ import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.OpenApiExamples;
+import org.obtainingwater.support.SmsCodes;
+import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -201,8 +204,8 @@ abstract class CustomerApiContract {
     assertThat(document.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
         "/api/v1/verification-codes", "/api/v1/sessions",
         "/api/v1/applications", "/api/v1/applications/{applicationNumber}",
-        "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/permit-decisions/{permitApplicationRef}",
-        "/api/v1/applications/{applicationNumber}/contract", "/api/v1/applications/{applicationNumber}/contract/document",
+        "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/applications/{applicationNumber}/rating",
+        "/api/v1/permit-decisions/{permitApplicationRef}", "/api/v1/applications/{applicationNumber}/contract", "/api/v1/applications/{applicationNumber}/contract/document",
         "/api/v1/applications/{applicationNumber}/contract/signing-codes",
         "/api/v1/applications/{applicationNumber}/contract/signature", "/api/v1/staff/contracts/{applicationNumber}",
         "/api/v1/staff/contracts/{applicationNumber}/document",
@@ -219,6 +222,7 @@ abstract class CustomerApiContract {
     for (String operation : List.of("/paths/~1api~1v1~1applications/post", "/paths/~1api~1v1~1applications/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1withdrawal/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1rating/post",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1document/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signing-codes/post",
@@ -233,6 +237,106 @@ abstract class CustomerApiContract {
     Answer page = api.send("GET", "/swagger-ui/index.html", null);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("swagger-ui");
+  }
+
+  /**
+   * Every request example the OpenAPI document offers (what Swagger UI's "Try it out" fills in) sent as it
+   * is, in the order a customer, the platform and a supervisor would send them, with the credential the
+   * operation names. Only what no document can know in advance is put in: the code the SMS carried, the
+   * number the example filing got, a case of the example phone with its water on (to rate), a filing the
+   * platform could decide. Each gets the operation's documented
+   * success status, and each answer has the fields of the documented response.
+   */
+  @Test
+  void everyRequestExampleInTheOpenApiDocument_worksWhenSentAsItIs_andEachAnswerHasTheDocumentedShape() {
+    OpenApiExamples document = new OpenApiExamples(api.send("GET", "/v3/api-docs", null).json());
+    List<String> order = List.of("post /api/v1/verification-codes", "post /api/v1/sessions", "post /api/v1/applications",
+        "get /api/v1/applications", "get /api/v1/applications/{applicationNumber}",
+        "post /api/v1/applications/{applicationNumber}/withdrawal", "post /api/v1/applications/{applicationNumber}/rating",
+        "get /api/v1/applications/{applicationNumber}/contract", "get /api/v1/applications/{applicationNumber}/contract/document",
+        "post /api/v1/applications/{applicationNumber}/contract/signing-codes",
+        "post /api/v1/applications/{applicationNumber}/contract/signature", "get /api/v1/staff/contracts/{applicationNumber}",
+        "get /api/v1/staff/contracts/{applicationNumber}/document",
+        "post /api/v1/staff/contracts/{applicationNumber}/counter-signature",
+        "post /api/v1/permit-decisions/{permitApplicationRef}",
+        "get /api/scorecard", "get /api/scorecard/cases");
+    List<OpenApiExamples.Operation> operations = document.operations().stream()
+        .sorted(java.util.Comparator.comparingInt(operation -> order.indexOf(operation.method() + " " + operation.path())))
+        .toList();
+    assertThat(operations).extracting(operation -> operation.method() + " " + operation.path())
+        .as("every operation of the document is tried here").containsExactlyElementsOf(order);
+
+    ApiClient anonymous = api.anonymous().from("192.0.2.14");
+    SmsCodes codes = new SmsCodes(dispatcher, sms);
+    String permitCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+    driveTo(permitCase, Stage.PERMITS);
+    java.util.Map<String, String> pathValues = new java.util.HashMap<>(java.util.Map.of(
+        "permitApplicationRef", filing(permitCase, PermitKind.ROAD).reference()));
+    String connectedCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+    driveTo(connectedCase, Stage.CALLBACK);
+    // the counter signs a contract of its own: the customer signs the connected case's online first
+    String counterCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+    driveTo(counterCase, Stage.CALLBACK);
+    java.util.Map<String, String> contractSha = new java.util.HashMap<>();
+    String token = null;
+    int shapesCompared = 0;
+    for (OpenApiExamples.Operation operation : operations) {
+      com.fasterxml.jackson.databind.node.ObjectNode body = document.exampleBody(operation);
+      if (operation.path().equals("/api/v1/sessions")) {
+        body.put("code", codes.sentTo(body.get("phone").asText()));
+      }
+      // what a signer must read first: the code its SMS brought and the SHA-256 of the contract it was shown
+      if (operation.path().endsWith("/contract/signature")) {
+        body.put("code", codes.sentTo(PHONE)).put("documentSha256", contractSha.get(connectedCase));
+      } else if (operation.path().endsWith("/counter-signature")) {
+        body.put("documentSha256", contractSha.get(counterCase));
+      }
+      List<String> headers = new java.util.ArrayList<>(document.exampleHeaders(operation));
+      if (body != null) {
+        headers.addAll(List.of("Content-Type", "application/json"));
+      }
+      List<String> security = operation.security();
+      ApiClient caller = anonymous;
+      if (security.contains("customerSession")) {
+        assertThat(token).as("a session from the sessions example").isNotNull();
+        caller = anonymous.withSession(token);
+      } else if (security.contains("permitPlatformToken")) {
+        headers.addAll(List.of("Authorization", "Bearer " + ApiClient.DEMO_PLATFORM_TOKEN));
+      } else if (security.contains("staffBasic")) {
+        headers.addAll(List.of("Authorization", Staff.basic("wulei")));
+      } else {
+        assertThat(security).as(operation + " security").isEmpty();
+      }
+      String path = document.examplePath(operation, operation.path().startsWith("/api/v1/staff/contracts/")
+          ? java.util.Map.of("applicationNumber", counterCase)
+          : operation.path().endsWith("/rating") || operation.path().contains("/contract")
+              ? java.util.Map.of("applicationNumber", connectedCase) : pathValues);
+      Answer answer = caller.send(operation.method().toUpperCase(), path, body == null ? null : body.toString(),
+          headers.toArray(String[]::new));
+
+      assertThat(answer.status()).as("%s %s with %s: %s", operation, path, body, answer.body())
+          .isEqualTo(operation.successStatus());
+      if (String.valueOf(answer.header("Content-Type")).startsWith("application/pdf")) {
+        assertThat(answer.body()).as("%s: a PDF", operation).startsWith("%PDF-");
+        shapesCompared++;
+        continue;
+      }
+      JsonNode documented = document.exampleResponse(operation);
+      if (operation.path().contains("/contract") && operation.method().equals("get")) {
+        contractSha.put(answer.json().get("applicationNumber").asText(), answer.json().get("documentSha256").asText());
+      }
+      if (documented != null) {
+        assertThat(OpenApiExamples.shapeDifferences(documented, answer.json())).as("%s: documented %s, answered %s",
+            operation, documented, answer.body()).isEmpty();
+        shapesCompared++;
+      }
+      if (operation.path().equals("/api/v1/sessions")) {
+        token = answer.json().get("token").asText();
+      } else if (operation.path().equals("/api/v1/applications") && operation.method().equals("post")) {
+        pathValues.put("applicationNumber", answer.json().get("applicationNumber").asText());
+      }
+    }
+    assertThat(shapesCompared).as("every operation documents the body of its success").isEqualTo(operations.size());
   }
 
   // --- Pre-engagement (提前办) -----------------------------------------------------------------
@@ -332,6 +436,122 @@ abstract class CustomerApiContract {
     assertThat(other.json().get("detail").asText()).contains(first.json().get("applicationNumber").asText())
         .contains("新的 Idempotency-Key");
     assertThat(casesWithKey(key)).isEqualTo(1);
+  }
+
+  // --- The customer rates the service (issue 16, docs/adr/0037) ---------------------------------------
+
+  /** A customer of a fresh phone with their own session, from an address of their own. */
+  ApiClient customer(String phone) {
+    ApiClient anonymous = api.anonymous().from("10.16." + (phone.hashCode() & 0xff) + "." + (1 + (phone.hashCode() >>> 8 & 0x7f)));
+    return anonymous.withSession(new SmsCodes(dispatcher, sms).token(anonymous, phone));
+  }
+
+  String fileFor(String phone) {
+    Answer filed = api.apply(ApiClient.application("contactPhone", "\"" + phone + "\""), null);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    return filed.json().get("applicationNumber").asText();
+  }
+
+  @Test
+  void afterWaterOn_theSessionPhoneRatesItsCaseOnce_theCallbackFormShowsIt_andTheStatusKeepsIt() {
+    String phone = SmsCodes.freshPhone("136");
+    ApiClient customer = customer(phone);
+    String surveyed = fileFor(phone);
+    driveTo(surveyed, Stage.SURVEY);
+    assertThat(customer.status(surveyed, phone).json().get("canRate").asBoolean()).isFalse();
+    Answer early = customer.postJson("/api/v1/applications/" + surveyed + "/rating", "{\"score\":5}");
+    assertThat(early.status()).as(early.body()).isEqualTo(409);
+    assertThat(early.json().get("detail").asText()).contains("尚未通水").contains("现场查勘");
+
+    String number = fileFor(phone);
+    driveTo(number, Stage.CALLBACK);
+    assertThat(customer.status(number, phone).json().get("canRate").asBoolean()).isTrue();
+    Answer rated = customer.postJson("/api/v1/applications/" + number + "/rating",
+        "{\"score\":4,\"comment\":\"  装表师傅准时，讲解清楚  \"}");
+    assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+    assertThat(rated.json().at("/rating/score").asInt()).isEqualTo(4);
+    assertThat(rated.json().at("/rating/comment").asText()).isEqualTo("装表师傅准时，讲解清楚");
+    assertThat(rated.json().get("canRate").asBoolean()).isFalse();
+
+    // The callback agent sees it in the task's form, read-only.
+    String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey(CALL_BACK_CUSTOMER).singleResult().getId();
+    assertThat(engine.getFormService().getTaskFormVariables(task).getValue("onlineRating", String.class))
+        .startsWith("4 分（满意）：装表师傅准时，讲解清楚").contains("在客户页面评价");
+
+    Answer again = customer.postJson("/api/v1/applications/" + number + "/rating", "{\"score\":1}");
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(again.json().get("detail").asText()).contains("已于").contains("评价过（4 分）").contains("只能评价一次");
+
+    cases.complete(instance(number), CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    JsonNode closed = customer.status(number, phone).json();
+    assertThat(closed.get("outcome").asText()).isEqualTo("WATER_CONNECTED");
+    assertThat(closed.at("/rating/score").asInt()).isEqualTo(4);
+    assertThat(closed.get("canRate").asBoolean()).isFalse();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_rating WHERE application_number = ?", Integer.class,
+        number)).isEqualTo(1);
+  }
+
+  @Test
+  void aClosedConnectedCase_canStillBeRated_butAnotherPhonesCaseIs404_andAWithdrawnOne409() {
+    String phone = SmsCodes.freshPhone("135");
+    String connected = fileFor(phone);
+    driveTo(connected, Stage.CALLBACK);
+    cases.complete(instance(connected), CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    String withdrawn = fileFor(phone);
+    assertThat(api.withdraw(withdrawn, phone, "项目延期").status()).isEqualTo(200);
+    ApiClient stranger = customer(SmsCodes.freshPhone("134"));
+
+    Answer notTheirs = stranger.postJson("/api/v1/applications/" + connected + "/rating", "{\"score\":1}");
+    assertThat(notTheirs.status()).as(notTheirs.body()).isEqualTo(404);
+    assertThat(notTheirs.json().get("detail").asText()).contains("没有找到编号为 " + connected);
+    ApiClient owner = customer(phone);
+    Answer noWater = owner.postJson("/api/v1/applications/" + withdrawn + "/rating", "{\"score\":3}");
+    assertThat(noWater.status()).as(noWater.body()).isEqualTo(409);
+    assertThat(noWater.json().get("detail").asText()).contains("没有通水，无需评价");
+    Answer late = owner.postJson("/api/v1/applications/" + connected + "/rating", "{\"score\":5}");
+    assertThat(late.status()).as(late.body()).isEqualTo(201);
+    assertThat(late.json().get("rating").get("comment").isNull()).as("no comment given").isTrue();
+    assertThat(api.anonymous().postJson("/api/v1/applications/" + connected + "/rating", "{\"score\":5}").status())
+        .isEqualTo(401);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"{}", "{\"score\":0}", "{\"score\":6}", "{\"score\":4.5}",
+      "{\"score\":\"5\"}", "{\"score\":null}", "{\"score\":5,\"comment\":\"LONG\"}", "{\"score\":5,\"stars\":5}"})
+  void badRatings_are400WithAChineseReasonOnTheField_andRecordNothing(String body) {
+    String phone = SmsCodes.freshPhone("133");
+    String number = fileFor(phone);
+    driveTo(number, Stage.CALLBACK);
+    Answer refused = api.postJson("/api/v1/applications/" + number + "/rating", body.replace("LONG", "很".repeat(501)),
+        ApiClient.CONTACT_PHONE, phone);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    String field = body.contains("LONG") ? "comment" : body.contains("stars") ? "stars" : "score";
+    assertThat(refused.json().get("errors")).as(refused.body()).anySatisfy(error -> {
+      assertThat(error.get("field").asText()).isEqualTo(field);
+      assertThat(error.get("message").asText()).containsPattern("[\\u4e00-\\u9fa5]");
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_rating WHERE application_number = ?", Integer.class,
+        number)).isZero();
+  }
+
+  @Test
+  void twoRatingsOfOneCaseAtOnce_recordOne_andTheOtherIsToldItWasRated() throws Exception {
+    String phone = SmsCodes.freshPhone("132");
+    String number = fileFor(phone);
+    driveTo(number, Stage.CALLBACK);
+    String path = "/api/v1/applications/" + number + "/rating";
+
+    List<Answer> answers = AtOnce.run(() -> api.postJson(path, "{\"score\":5}", ApiClient.CONTACT_PHONE, phone),
+        () -> api.postJson(path, "{\"score\":2}", ApiClient.CONTACT_PHONE, phone),
+        () -> api.postJson(path, "{\"score\":3}", ApiClient.CONTACT_PHONE, phone));
+
+    assertThat(answers).extracting(Answer::status).as(answers.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_rating WHERE application_number = ?", Integer.class,
+        number)).isEqualTo(1);
   }
 
   // --- Status lookup ---------------------------------------------------------------------------

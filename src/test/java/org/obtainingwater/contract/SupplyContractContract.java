@@ -46,9 +46,11 @@ abstract class SupplyContractContract {
   ApiClient channel;
   CaseDriver cases;
   Staff staff;
+  SmsCodes codes;
 
   @BeforeEach
   void connect() {
+    codes = new SmsCodes(dispatcher, sms);
     channel = new ApiClient(port);
     cases = new CaseDriver(engine);
     staff = Staff.app(port);
@@ -56,10 +58,10 @@ abstract class SupplyContractContract {
 
   @Test
   void theCustomerReadsTheContractIssuedAtWaterOn_andSignsItOnlineWithACodeSentForIt() throws IOException {
-    String phone = ApiClient.newPhone();
+    String phone = SmsCodes.freshPhone("139");
     String number = file(phone);
     ApiClient customer = session(phone);
-    String loginCode = SmsCodes.latest(dispatcher, sms, phone);
+    String loginCode = codes.sentTo(phone);
     String contract = "/api/v1/applications/" + number + "/contract";
 
     Answer before = customer.send("GET", contract, null);
@@ -81,9 +83,9 @@ abstract class SupplyContractContract {
     assertThat(text(document.bytes())).contains(number, "GS" + number.substring(2), "DN50", "ZZ2026-000817");
 
     assertThat(customer.postJson(contract + "/signing-codes", null).status()).isEqualTo(202);
-    String signingSms = SmsCodes.latestText(dispatcher, sms, phone);
+    String signingSms = codes.latestText(phone);
     assertThat(signingSms).contains("签署供水合同 GS" + number.substring(2));
-    String signingCode = SmsCodes.latest(dispatcher, sms, phone);
+    String signingCode = codes.sentTo(phone);
 
     Answer otherText = customer.postJson(contract + "/signature", signing(signingCode, "0".repeat(64)));
     assertThat(otherText.status()).as(otherText.body()).isEqualTo(400);
@@ -125,10 +127,10 @@ abstract class SupplyContractContract {
 
   @Test
   void anotherPhone_seesNoContract_exactlyAsForAnUnknownCase() {
-    String phone = ApiClient.newPhone();
+    String phone = SmsCodes.freshPhone("139");
     String number = file(phone);
     cases.toWaterOn(instance(number));
-    ApiClient stranger = session(ApiClient.newPhone());
+    ApiClient stranger = session(SmsCodes.freshPhone("139"));
     String contract = "/api/v1/applications/" + number + "/contract";
 
     for (Answer refused : new Answer[] {stranger.send("GET", contract, null), stranger.send("GET", contract + "/document", null),
@@ -142,7 +144,7 @@ abstract class SupplyContractContract {
 
   @Test
   void theCounterRecordsAPaperSignature_byTheStaffLogin_andOnlyTheContractsGroupsMayTouchIt() {
-    String phone = ApiClient.newPhone();
+    String phone = SmsCodes.freshPhone("139");
     String number = file(phone);
     cases.toWaterOn(instance(number));
     String door = "/api/v1/staff/contracts/" + number;
@@ -173,7 +175,7 @@ abstract class SupplyContractContract {
 
   @Test
   void theContractIsIssuedOnce_evenWhenTheStepRunsAgain() {
-    String number = file(ApiClient.newPhone());
+    String number = file(SmsCodes.freshPhone("139"));
     ProcessInstance instance = instance(number);
     cases.toWaterOn(instance);
     String sha = jdbc.queryForObject("SELECT document_sha256 FROM supply_contract WHERE application_number = ?",
@@ -196,7 +198,7 @@ abstract class SupplyContractContract {
   private ApiClient session(String phone) {
     ApiClient anonymous = channel.anonymous().from(ApiClient.newAddress());
     assertThat(anonymous.requestCode(phone).status()).isEqualTo(202);
-    Answer session = anonymous.openSession(phone, SmsCodes.latest(dispatcher, sms, phone));
+    Answer session = anonymous.openSession(phone, codes.sentTo(phone));
     assertThat(session.status()).as(session.body()).isEqualTo(201);
     return channel.withSession(session.json().get("token").asText()).from(ApiClient.newAddress());
   }

@@ -18,8 +18,8 @@ import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
-import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.SmsCodes;
+import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * uses phones and client addresses of its own, so the limits of one never touch another.
  */
 abstract class CustomerIdentityContract {
-
 
   @LocalServerPort
   int port;
@@ -343,13 +342,12 @@ abstract class CustomerIdentityContract {
 
   /** A session for the phone, through the real code SMS. */
   Answer session(String phone) {
-    ApiClient from = channel.anonymous().from(address());
-    assertThat(from.requestCode(phone).status()).isEqualTo(202);
-    return from.openSession(phone, codeSentTo(phone));
+    return new SmsCodes(dispatcher, sms).session(channel.anonymous().from(address()), phone);
   }
 
+  /** The code in the latest SMS the gateway delivered to the phone, after the outbox dispatcher ran. */
   String codeSentTo(String phone) {
-    return SmsCodes.latest(dispatcher, sms, phone);
+    return new SmsCodes(dispatcher, sms).sentTo(phone);
   }
 
   int sentTo(String phone) {
@@ -364,7 +362,7 @@ abstract class CustomerIdentityContract {
   }
 
   static String phone() {
-    return ApiClient.newPhone();
+    return SmsCodes.freshPhone("139");
   }
 
   static String address() {

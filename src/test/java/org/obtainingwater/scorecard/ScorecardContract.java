@@ -33,9 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.obtainingwater.cases.ServiceRatings;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -67,6 +69,9 @@ abstract class ScorecardContract {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  ServiceRatings ratings;
+
   Staff staff;
   CaseDriver cases;
 
@@ -80,6 +85,7 @@ abstract class ScorecardContract {
     step(a, "2025-11-03T17:30", SURVEY_SITE, surveyed(0, false, false));
     step(a, "2025-11-04T13:00", DESIGN_SUPPLY_SCHEME, designed(80, 50, 0));
     step(a, "2025-11-04T17:30", INSTALL_METER, meterInstalled(50));
+    rateOnline(a, "2025-11-05T09:00", 5);
     step(a, "2025-11-05T13:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
     // B: slow intake, a fee, a dissatisfied customer called again after the rectification
     ProcessInstance b = apply("2025-11-03T08:30");
@@ -106,6 +112,7 @@ abstract class ScorecardContract {
     step(d, "2025-11-10T17:30", SURVEY_SITE, surveyed(0, false, false));
     step(d, "2025-11-11T13:00", DESIGN_SUPPLY_SCHEME, designed(50, 40, 0));
     step(d, "2025-11-12T17:30", INSTALL_METER, meterInstalled(40));
+    rateOnline(d, "2025-11-13T09:00", 3);
     // E: applied in November, water on in December
     ProcessInstance e = apply("2025-11-28T08:30");
     step(e, "2025-11-28T10:00", REVIEW_APPLICATION, accepted());
@@ -120,6 +127,12 @@ abstract class ScorecardContract {
   @AfterAll
   void realTime() {
     ClockUtil.reset();
+  }
+
+  /** The customer rates the case on the customer page (docs/adr/0037), as the API does it. */
+  void rateOnline(ProcessInstance instance, String localTime, int score) {
+    at(localTime);
+    ratings.rate(instance.getBusinessKey(), ApiClient.PHONE, score, "网上评价 " + score + " 分");
   }
 
   ProcessInstance apply(String localTime) {
@@ -207,6 +220,25 @@ abstract class ScorecardContract {
     assertThat(points.get(2).get("cases").asInt()).isEqualTo(2);
     assertThat(points.get(2).get("share").asDouble()).isEqualTo(1.0);
     assertThat(points.get(0).get("share").isNull()).isTrue();
+  }
+
+  @Test
+  void theCustomersOwnRatings_areReportedApartFromTheCallbackScores_withTheShareOfCasesRatedOnline() {
+    JsonNode card = get("/api/scorecard?" + NOVEMBER, SUPERVISOR).json();
+    assertThat(card.at("/onlineRating/count").asInt()).isEqualTo(2);
+    assertThat(card.at("/onlineRating/share").asDouble()).as("2 of the 4 connected cases").isEqualTo(0.5);
+    assertThat(card.at("/onlineRating/mean").asDouble()).isEqualTo(4.0);
+    assertThat(card.at("/onlineRating/distribution/5").asInt()).isEqualTo(1);
+    assertThat(card.at("/onlineRating/distribution/3").asInt()).isEqualTo(1);
+    assertThat(card.at("/onlineRating/distribution/1").asInt()).isZero();
+    // The callback's figure is what the callbacks recorded, not mixed with the online ratings.
+    assertThat(card.at("/satisfaction/count").asInt()).isEqualTo(3);
+    assertThat(card.at("/satisfaction/mean").asDouble()).isEqualTo(3.67);
+
+    JsonNode first = get("/api/scorecard/cases?" + NOVEMBER + "&page=0&size=4", SUPERVISOR).json();
+    assertThat(StreamSupport.stream(first.get("cases").spliterator(), false)
+        .map(c -> c.get("satisfaction").asText() + "/" + c.get("onlineRating").asText()))
+        .as("callback / online, A B D C in order of water on").containsExactly("5/5", "2/null", "null/3", "4/null");
   }
 
   @Test

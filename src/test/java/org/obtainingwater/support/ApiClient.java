@@ -43,11 +43,6 @@ public final class ApiClient {
     this.defaultPhone = defaultPhone;
   }
 
-  /** A mobile number no other test uses (almost surely): each has its own abuse limits. */
-  public static String newPhone() {
-    return "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
-  }
-
   /** A client address no other test uses (almost surely), for {@link #from}. */
   public static String newAddress() {
     java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();

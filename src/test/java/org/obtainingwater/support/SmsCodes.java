@@ -9,30 +9,55 @@ import java.util.regex.Pattern;
 import org.obtainingwater.adapters.RecordingSmsGateway;
 import org.obtainingwater.notification.OutboxDispatcher;
 
-/** The codes customers receive by SMS (login, contract signing), read where the recording SMS gateway delivered them. */
+/**
+ * A customer's session the way a person gets one: a code by SMS through the real outbox and the
+ * recording gateway, then {@code POST /api/v1/sessions} with it (docs/adr/0025).
+ */
 public final class SmsCodes {
 
+  /** A login code's SMS says 验证码是 123456, a contract signing code's 验证码 123456. */
   private static final Pattern CODE = Pattern.compile("验证码是? ?(\\d{6})");
 
-  private SmsCodes() {
+  private final OutboxDispatcher dispatcher;
+  private final RecordingSmsGateway sms;
+
+  public SmsCodes(OutboxDispatcher dispatcher, RecordingSmsGateway sms) {
+    this.dispatcher = dispatcher;
+    this.sms = sms;
+  }
+
+  /** A mobile number no other test uses (the limits are per phone), starting with the given 3 digits. */
+  public static String freshPhone(String prefix) {
+    return prefix + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+  }
+
+  /** A session for the phone, asked for by the caller (anonymous, from an address of its own). */
+  public Answer session(ApiClient caller, String phone) {
+    Answer asked = caller.requestCode(phone);
+    assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+    return caller.openSession(phone, sentTo(phone));
+  }
+
+  /** The bearer token of a fresh session for the phone. */
+  public String token(ApiClient caller, String phone) {
+    Answer session = session(caller, phone);
+    assertThat(session.status()).as(session.body()).isEqualTo(201);
+    return session.json().get("token").asText();
   }
 
   /** The code in the latest SMS the gateway delivered to the phone, after the outbox dispatcher ran. */
-  public static String latest(OutboxDispatcher dispatcher, RecordingSmsGateway sms, String phone) {
-    return code(latestText(dispatcher, sms, phone));
+  public String sentTo(String phone) {
+    String text = latestText(phone);
+    Matcher code = CODE.matcher(text);
+    assertThat(code.find()).as(text).isTrue();
+    return code.group(1);
   }
 
   /** The latest SMS text the gateway delivered to the phone, after the outbox dispatcher ran. */
-  public static String latestText(OutboxDispatcher dispatcher, RecordingSmsGateway sms, String phone) {
+  public String latestText(String phone) {
     dispatcher.dispatchDue();
     List<RecordingSmsGateway.Delivery> delivered = sms.deliveredTo(phone);
     assertThat(delivered).as("SMS to %s", phone).isNotEmpty();
     return delivered.get(delivered.size() - 1).text();
-  }
-
-  private static String code(String text) {
-    Matcher code = CODE.matcher(text);
-    assertThat(code.find()).as(text).isTrue();
-    return code.group(1);
   }
 }
