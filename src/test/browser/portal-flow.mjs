@@ -2,8 +2,8 @@
 //   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat]
 // 390×844 (then 360 px wide, the narrowest phone it is made for), zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
 // → apply (first empty: the API's errors appear beside the fields) → confirmation → timeline → list → withdraw.
-// Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done, and
-// rates the service (issue 16).
+// Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done,
+// rates the service and signs the supply contract with a code sent for it (issue 16).
 // With "wechat": WeChat's built-in browser on Android as far as a test can be it: its user agent
 // (MicroMessenger, XWEB), 360×740, phone A's walk with every view checked to fit the screen, and the
 // page's script and styles checked for what WeChat's older X5 kernel (Chromium 57–66) lacks. No phone B.
@@ -40,11 +40,19 @@ async function codeFor(phone, after) {
     const response = await fetch(`${baseUrl}/demo/sms-inbox?phone=${phone}`, { headers: { Authorization: ADMIN } });
     check(response.status === 200, `demo inbox answered ${response.status}`);
     const messages = await response.json();
-    const found = messages.map((m) => /验证码是 (\d{6})/.exec(m.text)).find(Boolean);
+    // a login code's SMS says 验证码是 123456, a contract signing code's 验证码 123456
+    const found = messages.map((m) => /验证码是? ?(\d{6})/.exec(m.text)).find(Boolean);
     if (found && messages.length > after) return found[1];
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`no code reached ${phone} through the demo inbox`);
+}
+
+/** How many SMS the demo inbox holds for the phone now. */
+async function inboxSize(phone) {
+  const response = await fetch(`${baseUrl}/demo/sms-inbox?phone=${phone}`, { headers: { Authorization: ADMIN } });
+  check(response.status === 200, `demo inbox answered ${response.status}`);
+  return (await response.json()).length;
 }
 
 const problems = [];
@@ -68,11 +76,10 @@ context.on('request', (request) => {
 const page = await context.newPage();
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 
-let axeLoaded = false;
 async function accessible(view) {
-  if (!axeLoaded) {
+  // once per loaded page: a reload forgets the script
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
     await page.addScriptTag({ path: AXE });
-    axeLoaded = true;
   }
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -287,6 +294,32 @@ await page.locator('#case').waitFor();
 check(await page.locator('#ratingDone').isVisible() && !(await page.locator('#ratingBox').isVisible()),
   'after a reload the case shows the rating and offers none');
 console.log(`[browser] phone B rated ${connected}: 5, once`);
+
+// --- Phone B signs the supply contract issued at water-on (issue 16): with a code sent for this contract ----
+check(await page.locator('#contractBox').isVisible(), 'a connected case shows its supply contract');
+check((await page.locator('#contractState').innerText()).includes('待签署'), 'the contract waits for a signature');
+const contractPdf = await page.request.get(new URL(await page.locator('#contractDocument').getAttribute('href'), page.url()).href);
+check(contractPdf.status() === 200 && contractPdf.headers()['content-type'].startsWith('application/pdf'),
+  `the contract opens as a PDF with the page's session: ${contractPdf.status()}`);
+const smsBefore = await inboxSize(phoneB);
+await page.click('#signingCode');
+await page.locator('#signCodeField:not([hidden])').waitFor();
+const signingCode = await codeFor(phoneB, smsBefore);
+expectErrors = true;
+await page.fill('#signCode', signingCode === '000000' ? '111111' : '000000');
+await page.click('#signSubmit');
+await page.locator('#signCode-error:not(:empty)').waitFor();
+expectErrors = false;
+check((await page.locator('#signCode-error').innerText()).includes('还可以再试'), 'the API\'s reason for a wrong code, beside it');
+await page.fill('#signCode', signingCode);
+await page.locator('#contractBox').scrollIntoViewIfNeeded();
+await page.screenshot({ path: join(screenshots, 'portal-contract.png'), fullPage: false });
+await accessible('sign the supply contract');
+await page.click('#signSubmit');
+await page.locator('#contractState.signed').waitFor();
+check((await page.locator('#contractState').innerText()).includes('已签署（短信验证码确认'), 'signed, and how');
+check(!(await page.locator('#signForm').isVisible()), 'nothing more to sign');
+console.log(`[browser] phone B signed the supply contract of ${connected} with its signing code`);
 
 // --- The narrowest phone the page is made for: 360 px wide, nothing wider than the screen ----------------
 await page.setViewportSize({ width: 360, height: 740 });

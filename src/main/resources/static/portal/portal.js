@@ -1,5 +1,5 @@
 // The customer page (issue 14): phone -> code -> my applications -> apply -> confirmation -> timeline -> withdraw;
-// after water-on, rate the service (issue 16).
+// after water-on, read and sign the supply contract and rate the service (issue 16).
 // Plain JavaScript, no build step, no outside host. Every rule and message comes from the API's answers
 // (problem+json with errors per field), so the page and the API cannot disagree.
 'use strict';
@@ -241,8 +241,84 @@ async function showCase(number) {
   }
   $('withdrawStart').hidden = current.outcome != null || !WITHDRAWABLE.includes(current.stage);
   showRating();
+  await showContract();
   show('case');
 }
+
+// --- 8. The supply contract, issued at water-on: read it, sign it with a code sent for it -----------------
+
+const AFTER_WATER_ON = ['WATER_ON', 'CALLBACK', 'CLOSED'];
+let contract = null;
+
+async function showContract() {
+  contract = null;
+  $('contractBox').hidden = true;
+  if (!AFTER_WATER_ON.includes(current.stage) || current.outcome === 'WITHDRAWN') return;
+  const answer = await call('GET', '/applications/' + encodeURIComponent(current.applicationNumber) + '/contract');
+  if (answer.status !== 200) return;
+  contract = answer.body;
+  $('contractNumber').textContent = contract.contractNumber;
+  $('contractDocument').href = contract.documentUrl;
+  const signature = contract.signature;
+  $('contractState').textContent = signature
+    ? '已签署（' + signature.methodLabel + '，' + new Date(signature.signedAt).toLocaleString('zh-CN') + '）'
+    : '待签署';
+  $('contractState').className = 'state ' + (signature ? 'signed' : 'unsigned');
+  $('signForm').hidden = !!signature;
+  $('signCodeField').hidden = true;
+  clearErrors($('signForm'));
+  $('contractBox').hidden = false;
+}
+
+$('signingCode').addEventListener('click', async () => {
+  clearErrors($('signForm'));
+  busy($('signingCode'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/contract/signing-codes');
+    if (answer.status === 202) {
+      $('signCodeField').hidden = false;
+      $('signCode').value = '';
+      $('signCode').focus();
+      notice('签署验证码已发送到申请登记的手机，5 分钟内有效。');
+    } else {
+      $('sign-error').textContent = (answer.body && answer.body.detail) || '暂时无法发送验证码，请稍后再试。';
+    }
+  } finally {
+    busy($('signingCode'), false);
+  }
+});
+
+$('signCode').addEventListener('input', () => {
+  $('signCode-error').textContent = '';
+  $('signCode').removeAttribute('aria-invalid');
+});
+
+$('signForm').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors($('signForm'));
+  busy($('signSubmit'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/contract/signature',
+      { code: $('signCode').value.trim(), documentSha256: contract.documentSha256 });
+    if (answer.status === 201) {
+      notice('供水合同 ' + answer.body.contractNumber + ' 已签署。');
+      await showContract();
+      $('contractState').focus();
+    } else {
+      const errors = (answer.body && answer.body.errors) || [];
+      const about = errors.filter((e) => e.field === 'code').map((e) => e.message).join('；');
+      if (about) {
+        $('signCode-error').textContent = about;
+        $('signCode').setAttribute('aria-invalid', 'true');
+        $('signCode').focus();
+      } else {
+        $('sign-error').textContent = (answer.body && answer.body.detail) || '暂时无法签署，请稍后再试。';
+      }
+    }
+  } finally {
+    busy($('signSubmit'), false);
+  }
+});
 
 // --- 7. Rate the service, once the water is on (the API says when: canRate) ----------------------------
 
