@@ -52,7 +52,7 @@ public class VerificationCodes {
     jdbc.update("INSERT INTO verification_code (phone, salt, code_hash, attempts, created_at, expires_at) "
         + "VALUES (?, ?, ?, 0, ?, ?)", phone, salt, Secrets.sha256(salt + code), now, now.plus(settings.codeLifetime()));
     long minutes = Math.max(1, settings.codeLifetime().toMinutes());
-    outbox.sendVerificationCode(phone, "【供水服务】您的验证码是 " + code + "，" + minutes
+    outbox.sendVerificationCode(phone, code, "【供水服务】您的验证码是 " + code + "，" + minutes
         + " 分钟内有效，仅用于用水报装登录。如非本人操作，请忽略本短信。");
     LOG.info("Verification code sent to {}", Masking.phone(phone));
   }

@@ -17,7 +17,11 @@ public interface SmsGateway {
    * gateway's client message id (idempotency key), and the gateway must answer a message id it has seen
    * with the first delivery's reference, sending nothing (docs/adr/0021).
    *
+   * <p>Throw {@link org.obtainingwater.process.OutsideSystemException} to say what the provider's answer means: a
+   * throttled message waits for the provider's pause without spending an attempt, a refused one is FAILED at once
+   * (an incident on its case); anything else is retried on the outbox's schedule (docs/adr/0034).
+   *
    * @param messageId the same for every attempt of one notice: {@link NotificationOutbox#messageId(long)}
    */
-  String deliver(String messageId, String phone, String text);
+  String deliver(String messageId, SmsMessage message);
 }
