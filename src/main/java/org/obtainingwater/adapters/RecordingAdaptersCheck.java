@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -13,13 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Outside the demo profile the application does not start while a port is on its {@code recording} stand-in (which
  * sends nothing and files nothing, silently), unless {@value #ALLOW} names that port, or is {@code true} for all
- * (docs/adr/0034). Checked once every
- * bean exists, so a missing password or token is reported first; the web server and the job executor have not
- * started yet. {@link RecordingAdaptersFailureAnalyzer} prints which port and which property.
+ * (docs/adr/0034). Checked before any bean is made (a bean factory post-processor), so nothing has started: no engine,
+ * no job executor, no web server. {@link RecordingAdaptersFailureAnalyzer} prints which port and which property.
  */
 @Component
 @Profile("!demo")
-class RecordingAdaptersCheck implements SmartInitializingSingleton {
+class RecordingAdaptersCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
   static final String PREFIX = "obtaining-water.adapters.";
   /**
@@ -42,14 +43,15 @@ class RecordingAdaptersCheck implements SmartInitializingSingleton {
     }
   }
 
-  private final Environment environment;
+  private Environment environment;
 
-  RecordingAdaptersCheck(Environment environment) {
+  @Override
+  public void setEnvironment(Environment environment) {
     this.environment = environment;
   }
 
   @Override
-  public void afterSingletonsInstantiated() {
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     Set<String> allowed = Arrays.stream(environment.getProperty(ALLOW, "").split(","))
         .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toSet());
     List<Port> recording = PORTS.stream()
