@@ -49,7 +49,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the RPC signature (HMAC-SHA1 over the sorted, percent-encoded parameters), selected with
  * {@code obtaining-water.adapters.sms-gateway: aliyun} (docs/adr/0034). Aliyun sends reviewed templates only: each
  * notice type has its template code ({@code obtaining-water.adapters.aliyun-sms.templates.<TYPE>}), filled with the
- * notice's variables; the start is refused while a type has none.
+ * notice's variables; the start is refused while a customer's notice type has none.
  *
  * <p>The answer's {@code Code} decides what the outbox does next: {@code OK} is sent (the {@code BizId} is the
  * reference); the flow controls ({@code isv.BUSINESS_LIMIT_CONTROL} per phone by minute, hour or day,
@@ -103,7 +103,7 @@ public class AliyunSmsGateway implements SmsGateway {
       }
     }
     for (NoticeType type : NoticeType.values()) {
-      if (settings.templates().getOrDefault(type, "").isBlank()) {
+      if (type.toCustomer() && !hasTemplate(settings, type)) {
         missing.add(PREFIX + ".templates." + type.name());
       }
     }
@@ -131,8 +131,21 @@ public class AliyunSmsGateway implements SmsGateway {
         binder.bind(PREFIX + ".read-timeout", Duration.class).orElse(Duration.ofSeconds(10)));
   }
 
+  private static boolean hasTemplate(Settings settings, NoticeType type) {
+    return !settings.templates().getOrDefault(type, "").isBlank();
+  }
+
+  /** Whether the notice type has a template (the supervisors' types are needed only with the SMS supervisor notifier). */
+  boolean hasTemplate(NoticeType type) {
+    return hasTemplate(settings, type);
+  }
+
   @Override
   public String deliver(String messageId, SmsMessage message) {
+    if (!hasTemplate(message.type())) {
+      throw OutsideSystemException.refused(SYSTEM, "未配置短信模板：请设置 " + PREFIX + ".templates." + message.type()
+          + " / no Aliyun template for " + message.type());
+    }
     Map<String, String> parameters = new TreeMap<>();
     parameters.put("AccessKeyId", settings.accessKeyId());
     parameters.put("Action", "SendSms");

@@ -28,12 +28,12 @@ class RecordingAdaptersCheck implements BeanFactoryPostProcessor, EnvironmentAwa
    * {@code true} for every port (a test or training system without the outside systems).
    */
   static final String ALLOW = PREFIX + "allow-recording";
-  /** Every port and the adapter it has besides {@code recording} (none yet for the supervisors' messaging). */
+  /** Every port and the adapter it has besides {@code recording}. */
   static final List<Port> PORTS = List.of(
       new Port("sms-gateway", "aliyun"),
       new Port("permit-authority", "http"),
       new Port("billing", "http"),
-      new Port("supervisor-notifier", null));
+      new Port("supervisor-notifier", "sms"));
 
   /** A port: its property is {@code obtaining-water.adapters.<name>}. */
   record Port(String name, String realAdapter) {

@@ -12,8 +12,7 @@ class RecordingAdaptersFailureAnalyzer extends AbstractFailureAnalyzer<Recording
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, RecordingAdaptersRefusedException cause) {
     String ports = cause.ports().stream()
-        .map(port -> "    " + port.property() + "=recording  (" + (port.realAdapter() == null ? "no other adapter yet"
-            : "real adapter: " + port.realAdapter()) + ")")
+        .map(port -> "    " + port.property() + "=recording  (real adapter: " + port.realAdapter() + ")")
         .collect(Collectors.joining("\n"));
     return new FailureAnalysis(
         "The application is not in the demo profile, and these ports would only record what they should send "

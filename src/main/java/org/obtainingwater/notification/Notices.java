@@ -34,6 +34,7 @@ final class Notices {
       case APPLICATION_WITHDRAWN -> "您的用水报装申请 " + number + " 已按您的要求撤回，相关工作已停止。"
           + "如非本人操作，请致电服务热线。";
       case VERIFICATION_CODE -> throw new IllegalArgumentException("a verification code belongs to no case");
+      case SUPERVISOR_OVERDUE, SUPERVISOR_CALENDAR -> throw new IllegalArgumentException(type + " goes to a supervisor");
     };
     // The variables of the notice's SMS template at a provider that sends templates only (docs/operations.md).
     Map<String, String> params = new LinkedHashMap<>();
