@@ -1,7 +1,6 @@
 package org.obtainingwater.adapters;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -9,8 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -35,6 +37,10 @@ import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.OutsideSystemStubs;
 import org.obtainingwater.support.StandaloneEngine;
 
+import org.yaml.snakeyaml.Yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -51,18 +57,20 @@ class HttpAdapterRetriesTests {
 
   /** One outside system: where its adapter posts, what it answers, and how the step calls it. */
   enum OutsideSystem {
-    PERMIT_PLATFORM("/permit-applications", "GW-2026-000123/road/1", "{\"reference\":\"ZD-2026-0456\"}", "ZD-2026-0456",
+    PERMIT_PLATFORM("permit-platform.yaml", "PermitApplication", "/permit-applications", "GW-2026-000123/road/1", "{\"reference\":\"ZD-2026-0456\"}", "ZD-2026-0456",
         "许可审批平台", settings -> {
           HttpPermitAuthority platform = new HttpPermitAuthority(settings);
           return () -> platform.file(new PermitFiling("GW-2026-000123", PermitKind.ROAD, 1, "permit",
               "滨江路 88 号", 35.5, null));
         }),
-    BILLING("/accounts", "GW-2026-000123", "{\"accountNumber\":\"YH00001234\"}", "YH00001234", "营销系统", settings -> {
+    BILLING("billing.yaml", "AccountOpening", "/accounts", "GW-2026-000123", "{\"accountNumber\":\"YH00001234\"}", "YH00001234", "营销系统", settings -> {
       HttpBillingSystem billing = new HttpBillingSystem(settings);
       return () -> billing.openAccount(new CustomerAccountOpening("GW-2026-000123", "张三", "滨江路 88 号", "commercial",
           "M-2026-0001", 25, 0.0));
     });
 
+    final String contract;
+    final String schema;
     final String path;
     final String key;
     final String answer;
@@ -70,8 +78,10 @@ class HttpAdapterRetriesTests {
     final String title;
     final Function<HttpJsonSystem.Settings, Call> adapter;
 
-    OutsideSystem(String path, String key, String answer, String result, String title,
+    OutsideSystem(String contract, String schema, String path, String key, String answer, String result, String title,
         Function<HttpJsonSystem.Settings, Call> adapter) {
+      this.contract = contract;
+      this.schema = schema;
       this.path = path;
       this.key = key;
       this.answer = answer;
@@ -152,7 +162,8 @@ class HttpAdapterRetriesTests {
 
   @ParameterizedTest
   @EnumSource(OutsideSystem.class)
-  void success_sendsTheContractsRequest_andTheStepGoesOnWithTheAnswer(OutsideSystem system) {
+  @SuppressWarnings("unchecked")
+  void success_sendsTheContractsRequest_andTheStepGoesOnWithTheAnswer(OutsideSystem system) throws Exception {
     adapter(system, Duration.ofSeconds(5));
     stub.stubFor(post(urlEqualTo(system.path)).willReturn(OutsideSystemStubs.created(system.answer)));
     ProcessInstance instance = start();
@@ -165,6 +176,20 @@ class HttpAdapterRetriesTests {
         .withHeader("Idempotency-Key", equalTo(system.key))
         .withHeader("Content-Type", equalTo("application/json"))
         .withRequestBody(matchingJsonPath("$.applicationNumber", equalTo("GW-2026-000123"))));
+
+    // What is sent is what docs/contracts/ writes down: the path, the request's fields, the answer's field.
+    Map<String, Object> contract = new Yaml().load(Files.readString(Path.of("docs/contracts", system.contract)));
+    assertThat(at(contract, "paths")).containsKey(system.path);
+    Map<String, Object> request = at(at(at(contract, "components"), "schemas"), system.schema);
+    JsonNode sent = new ObjectMapper().readTree(stub.findAll(postRequestedFor(urlEqualTo(system.path))).get(0)
+        .getBodyAsString());
+    assertThat(sent.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(at(request, "properties").keySet());
+    assertThat(at(request, "properties").keySet()).containsAll((List<String>) request.get("required"));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> at(Map<String, Object> yaml, String key) {
+    return (Map<String, Object>) yaml.get(key);
   }
 
   @ParameterizedTest
