@@ -34,6 +34,7 @@ import org.obtainingwater.notification.SmsMessage;
 import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -90,6 +91,7 @@ public class AliyunSmsGateway implements SmsGateway {
   private final Settings settings;
   private final HttpClient client;
 
+  @Autowired
   AliyunSmsGateway(Environment environment) {
     this(settings(Binder.get(environment)));
   }
@@ -119,7 +121,16 @@ public class AliyunSmsGateway implements SmsGateway {
     Map<String, String> codes = binder.bind(PREFIX + ".templates", Bindable.mapOf(String.class, String.class))
         .orElse(Map.of());
     Map<NoticeType, String> templates = new EnumMap<>(NoticeType.class);
-    codes.forEach((type, code) -> templates.put(NoticeType.valueOf(type.strip().toUpperCase().replace('-', '_')), code));
+    // A key from an environment variable (..._TEMPLATES_WATER_ON) arrives as water.on.
+    codes.forEach((type, code) -> {
+      String name = type.strip().toUpperCase().replaceAll("[-.]", "_");
+      try {
+        templates.put(NoticeType.valueOf(name), code);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(PREFIX + ".templates." + type + ": no such notice type (one of "
+            + java.util.Arrays.toString(NoticeType.values()) + ")", e);
+      }
+    });
     return new Settings(
         binder.bind(PREFIX + ".endpoint", String.class).orElse("https://dysmsapi.aliyuncs.com"),
         binder.bind(PREFIX + ".access-key-id", String.class).orElse(""),

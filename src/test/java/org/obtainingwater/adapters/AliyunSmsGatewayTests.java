@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.obtainingwater.notification.NoticeType;
 import org.obtainingwater.notification.SmsMessage;
@@ -167,6 +171,33 @@ class AliyunSmsGatewayTests {
     assertThatThrownBy(() -> new AliyunSmsGateway(incomplete))
         .hasMessageContaining("obtaining-water.adapters.aliyun-sms.templates.WATER_ON")
         .hasMessageContaining("obtaining-water.adapters.aliyun-sms.access-key-secret");
+  }
+
+  @Test
+  void theSettings_comeFromTheEnvironment_templatesByNoticeType() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("OW_ALIYUN_SMS_ACCESS_KEY_ID", "LTAI-from-env");
+    variables.put("OW_ALIYUN_SMS_ACCESS_KEY_SECRET", "secret-from-env");
+    variables.put("OW_ALIYUN_SMS_SIGN_NAME", "某某供水");
+    for (NoticeType type : NoticeType.values()) {
+      if (type.toCustomer()) {
+        variables.put("OBTAININGWATER_ADAPTERS_ALIYUNSMS_TEMPLATES_" + type.name(), "SMS_9" + type.ordinal());
+      }
+    }
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+    environment.getPropertySources().addLast(new MapPropertySource("application.yaml", Map.of(
+        "obtaining-water.adapters.aliyun-sms.access-key-id", "${OW_ALIYUN_SMS_ACCESS_KEY_ID:}",
+        "obtaining-water.adapters.aliyun-sms.access-key-secret", "${OW_ALIYUN_SMS_ACCESS_KEY_SECRET:}",
+        "obtaining-water.adapters.aliyun-sms.sign-name", "${OW_ALIYUN_SMS_SIGN_NAME:}")));
+    ConfigurationPropertySources.attach(environment);
+
+    AliyunSmsGateway gateway = new AliyunSmsGateway(environment);
+
+    assertThat(gateway.hasTemplate(NoticeType.WATER_ON)).isTrue();
+    assertThat(gateway.hasTemplate(NoticeType.APPLICATION_RECEIVED)).isTrue();
+    assertThat(gateway.hasTemplate(NoticeType.SUPERVISOR_OVERDUE)).isFalse();
   }
 
   static Map<String, String> form(String body) {
