@@ -114,7 +114,8 @@ public class AliyunSmsGateway implements SmsGateway {
           + String.join(", ", missing) + " (docs/operations.md, \"Outside systems and their adapters\").");
     }
     this.settings = settings;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout()).build();
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+        .build();
   }
 
   private static Settings settings(Binder binder) {

@@ -60,7 +60,10 @@ final class HttpJsonSystem {
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  /** POSTs {@code body} as JSON to {@code path} with the idempotency key; the answer's JSON, or an {@link OutsideSystemException}. */
+  /**
+   * POSTs {@code body} as JSON to {@code path} with the idempotency key; the answer's JSON, or an
+   * {@link OutsideSystemException}.
+   */
   JsonNode post(String path, String idempotencyKey, Object body) {
     HttpRequest request;
     try {
