@@ -9,6 +9,7 @@ import org.obtainingwater.metering.CustomerAccountOpening;
 import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ public class HttpBillingSystem implements BillingSystem {
 
   private final HttpJsonSystem billing;
 
+  @Autowired
   HttpBillingSystem(@Value("${obtaining-water.adapters.http.billing.url:}") String url,
       @Value("${obtaining-water.adapters.http.billing.token:}") String token,
       @Value("${obtaining-water.adapters.http.billing.connect-timeout:PT5S}") Duration connectTimeout,

@@ -9,6 +9,7 @@ import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class HttpPermitAuthority implements PermitAuthority {
 
   private final HttpJsonSystem platform;
 
+  @Autowired
   HttpPermitAuthority(@Value("${obtaining-water.adapters.http.permit-authority.url:}") String url,
       @Value("${obtaining-water.adapters.http.permit-authority.token:}") String token,
       @Value("${obtaining-water.adapters.http.permit-authority.connect-timeout:PT5S}") Duration connectTimeout,

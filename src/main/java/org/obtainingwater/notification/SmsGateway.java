@@ -10,7 +10,7 @@ public interface SmsGateway {
 
   /**
    * Delivers one text message and returns the gateway's reference for it. Throws when the gateway is
-   * unavailable or refuses the message; the outbox dispatcher retries later.
+   * unavailable or refuses the message; the outbox dispatcher retries later, or gives up at once on a refusal.
    *
    * <p>The dispatcher hands one outbox entry over again when a node died (or failed to record the
    * delivery) after the gateway accepted it. An adapter must therefore send {@code messageId} as the
