@@ -58,7 +58,7 @@ class ModuleBoundaryTests {
       Map.entry("api", Set.of("cases", "contract", "identity", "permits", "process", "sla", "web")),
       Map.entry("scorecard", Set.of("cases", "process", "sla", "staff", "web")),
       // local stand-ins of the outside systems, behind the ports their stages own
-      Map.entry("adapters", Set.of("metering", "notification", "permits", "sla")),
+      Map.entry("adapters", Set.of("metering", "notification", "permits", "process", "sla")),
       Map.entry("logging", Set.of("process")),
       // health (readiness parts) and the operations dashboard's gauges, read from the engine's and the application's tables
       Map.entry("operations", Set.of("cases", "notification", "permits", "sla")));

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.obtainingwater.notification.Masking;
 import org.obtainingwater.notification.SmsGateway;
+import org.obtainingwater.notification.SmsMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,7 +42,9 @@ public class RecordingSmsGateway implements SmsGateway {
   }
 
   @Override
-  public String deliver(String messageId, String phone, String text) {
+  public String deliver(String messageId, SmsMessage message) {
+    String phone = message.phone();
+    String text = message.text();
     IdempotentCalls.Answer answer = calls.call(messageId, () -> {
       String reference = "SMS-LOCAL-" + references.incrementAndGet();
       record(new Delivery(reference, phone, text));

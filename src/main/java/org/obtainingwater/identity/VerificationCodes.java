@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.notification.Masking;
@@ -51,8 +51,8 @@ public class VerificationCodes {
   @Transactional
   public void send(String phone) {
     long minutes = Math.max(1, settings.codeLifetime().toMinutes());
-    send(phone, LOGIN, code -> "【供水服务】您的验证码是 " + code + "，" + minutes
-        + " 分钟内有效，仅用于用水报装登录。如非本人操作，请忽略本短信。");
+    send(phone, LOGIN, code -> outbox.sendVerificationCode(phone, code, "【供水服务】您的验证码是 " + code + "，" + minutes
+        + " 分钟内有效，仅用于用水报装登录。如非本人操作，请忽略本短信。"));
   }
 
   /**
@@ -62,11 +62,13 @@ public class VerificationCodes {
   @Transactional
   public void sendForSigning(String phone, String contractNumber) {
     long minutes = Math.max(1, settings.codeLifetime().toMinutes());
-    send(phone, signing(contractNumber), code -> "【供水服务】您正在签署供水合同 " + contractNumber + "，验证码 " + code
-        + "，" + minutes + " 分钟内有效。验证码即您的签署确认，请勿告诉他人；如非本人操作，请忽略本短信。");
+    send(phone, signing(contractNumber), code -> outbox.sendContractSigningCode(phone, code, contractNumber,
+        "【供水服务】您正在签署供水合同 " + contractNumber + "，验证码 " + code + "，" + minutes
+            + " 分钟内有效。验证码即您的签署确认，请勿告诉他人；如非本人操作，请忽略本短信。"));
   }
 
-  private void send(String phone, String purpose, Function<String, String> text) {
+  /** Stores a new code for the purpose (earlier ones die) and hands it to {@code sms}, which queues its SMS. */
+  private void send(String phone, String purpose, Consumer<String> sms) {
     OffsetDateTime now = now();
     String code = Secrets.code();
     String salt = Secrets.salt();
@@ -75,7 +77,7 @@ public class VerificationCodes {
     jdbc.update("INSERT INTO verification_code (phone, purpose, salt, code_hash, attempts, created_at, expires_at) "
         + "VALUES (?, ?, ?, ?, 0, ?, ?)", phone, purpose, salt, Secrets.sha256(salt + code), now,
         now.plus(settings.codeLifetime()));
-    outbox.sendVerificationCode(phone, text.apply(code));
+    sms.accept(code);
     LOG.info("Verification code ({}) sent to {}", purpose, Masking.phone(phone));
   }
 

@@ -13,5 +13,17 @@ public enum NoticeType {
   /** The customer withdrew; open work was cancelled. */
   APPLICATION_WITHDRAWN,
   /** A one-time code proving the customer holds the phone (docs/adr/0025); belongs to no case. */
-  VERIFICATION_CODE
+  VERIFICATION_CODE,
+  /** A one-time code that signs one supply contract (docs/adr/0040); its template names the contract. */
+  CONTRACT_SIGNING_CODE,
+  /** To a supervisor, not a customer: work ran past its stage's target (docs/adr/0018); sent by SMS only when
+   * {@code obtaining-water.adapters.supervisor-notifier} is {@code sms}, never through the outbox. */
+  SUPERVISOR_OVERDUE,
+  /** To a supervisor: the official working calendar runs out (docs/adr/0030); as {@link #SUPERVISOR_OVERDUE}. */
+  SUPERVISOR_CALENDAR;
+
+  /** Whether the notice goes to a customer (through the outbox), rather than to a supervisor. */
+  public boolean toCustomer() {
+    return this != SUPERVISOR_OVERDUE && this != SUPERVISOR_CALENDAR;
+  }
 }

@@ -7,6 +7,9 @@ import static org.obtainingwater.process.CaseVariables.INFEASIBILITY_REASON;
 import static org.obtainingwater.process.CaseVariables.INTAKE_REJECTION_REASON;
 import static org.obtainingwater.process.CaseVariables.SUPPLY_CONTRACT_NUMBER;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.obtainingwater.process.ProcessVariable;
 
@@ -30,9 +33,24 @@ final class Notices {
       // (a phishing vector); staff read it in the case.
       case APPLICATION_WITHDRAWN -> "您的用水报装申请 " + number + " 已按您的要求撤回，相关工作已停止。"
           + "如非本人操作，请致电服务热线。";
-      case VERIFICATION_CODE -> throw new IllegalArgumentException("a verification code belongs to no case");
+      case VERIFICATION_CODE, CONTRACT_SIGNING_CODE ->
+          throw new IllegalArgumentException("a verification code is composed where it is made");
+      case SUPERVISOR_OVERDUE, SUPERVISOR_CALENDAR -> throw new IllegalArgumentException(type + " goes to a supervisor");
     };
-    return new Notice(number, CONTACT_PHONE.get(scope), type, SIGNATURE + text);
+    // The variables of the notice's SMS template at a provider that sends templates only (docs/operations.md).
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("number", number);
+    switch (type) {
+      case APPLICATION_REJECTED -> params.put("reason", or(scope, INTAKE_REJECTION_REASON));
+      case CONNECTION_NOT_FEASIBLE -> params.put("reason", or(scope, INFEASIBILITY_REASON));
+      case WATER_ON -> {
+        params.put("account", or(scope, CUSTOMER_ACCOUNT_NUMBER));
+        params.put("contract", or(scope, SUPPLY_CONTRACT_NUMBER));
+      }
+      default -> {
+      }
+    }
+    return new Notice(number, CONTACT_PHONE.get(scope), type, SIGNATURE + text, params);
   }
 
   private static String or(VariableScope scope, ProcessVariable<String> variable) {

@@ -4,11 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The {@link CustomerNotifier} of the process: a notice is written to the {@code notification_outbox}
@@ -19,7 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationOutbox implements CustomerNotifier {
 
-  private static final String COLUMNS = "id, application_number, notice_type, phone, message_text, status, attempts, "
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String COLUMNS = "id, application_number, notice_type, phone, message_text, template_params, status, attempts, "
       + "last_error, gateway_reference, created_at, sent_at";
 
   private final JdbcTemplate jdbc;
@@ -43,21 +51,56 @@ public class NotificationOutbox implements CustomerNotifier {
   @Override
   public void send(Notice notice) {
     OffsetDateTime now = now();
-    jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, status, attempts, "
-        + "created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
-        notice.applicationNumber(), notice.type().name(), notice.phone(), notice.text(), OutboxStatus.PENDING.name(),
-        now, now);
+    jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, template_params, "
+        + "status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        notice.applicationNumber(), notice.type().name(), notice.phone(), notice.text(), json(notice.params()),
+        OutboxStatus.PENDING.name(), now, now);
+  }
+
+  /** Template variables as stored in {@code template_params}: a JSON object of strings. */
+  static String json(Map<String, String> params) {
+    try {
+      return JSON.writeValueAsString(params);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** The template variables stored with an entry; none for an entry written before they were kept. */
+  static Map<String, String> params(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+      });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable template_params: " + json, e);
+    }
   }
 
   /**
    * A verification code's message (docs/adr/0025): through the outbox like every notice, so it leaves
    * only when the transaction that issued the code commits, and the gateway's retries apply.
    */
-  public void sendVerificationCode(String phone, String text) {
+  public void sendVerificationCode(String phone, String code, String text) {
     OffsetDateTime now = now();
-    jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, status, attempts, "
-        + "created_at, next_attempt_at) VALUES (NULL, ?, ?, ?, ?, 0, ?, ?)",
-        NoticeType.VERIFICATION_CODE.name(), phone, text, OutboxStatus.PENDING.name(), now, now);
+    jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, template_params, "
+        + "status, attempts, created_at, next_attempt_at) VALUES (NULL, ?, ?, ?, ?, ?, 0, ?, ?)",
+        NoticeType.VERIFICATION_CODE.name(), phone, text, json(Map.of("code", code)), OutboxStatus.PENDING.name(), now,
+        now);
+  }
+
+  /**
+   * Queues a code that signs one supply contract (docs/adr/0040); a template gateway fills its own template for it
+   * with the code and the contract number.
+   */
+  public void sendContractSigningCode(String phone, String code, String contractNumber, String text) {
+    OffsetDateTime now = now();
+    jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, template_params, "
+        + "status, attempts, created_at, next_attempt_at) VALUES (NULL, ?, ?, ?, ?, ?, 0, ?, ?)",
+        NoticeType.CONTRACT_SIGNING_CODE.name(), phone, text, json(Map.of("code", code, "contractNumber", contractNumber)),
+        OutboxStatus.PENDING.name(), now, now);
   }
 
   /** Every message text in the outbox mentioning the given text, whatever its case (for checks that free text never leaves). */
@@ -79,7 +122,7 @@ public class NotificationOutbox implements CustomerNotifier {
 
   private static OutboxEntry toEntry(ResultSet rs, int row) throws SQLException {
     Notice notice = new Notice(rs.getString("application_number"), rs.getString("phone"),
-        NoticeType.valueOf(rs.getString("notice_type")), rs.getString("message_text"));
+        NoticeType.valueOf(rs.getString("notice_type")), rs.getString("message_text"), params(rs.getString("template_params")));
     OffsetDateTime sentAt = rs.getObject("sent_at", OffsetDateTime.class);
     return new OutboxEntry(rs.getLong("id"), notice, OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
         rs.getString("last_error"), rs.getString("gateway_reference"),

@@ -9,6 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * a claim that is not finished within {@code claimTimeout} (the node died mid-delivery) expires and the
  * entry is handed to the gateway again, with the same message id ({@link NotificationOutbox#messageId(long)}),
  * which the gateway dedupes: handed over at least once, sent once (docs/adr/0021). Failed attempts are retried with a
- * growing pause; after {@code maxAttempts} the entry is FAILED, logged, and shown in Cockpit as an
+ * growing pause; a throttled attempt waits for the provider's pause without counting, a refused one
+ * is FAILED at once (docs/adr/0034); after {@code maxAttempts} the entry is FAILED, logged, and shown in Cockpit as an
  * incident on its case ({@link FailedNoticeIncidents}).
  */
 @Component
@@ -96,19 +98,33 @@ public class OutboxDispatcher {
   }
 
   private boolean deliver(long id) {
-    var entry = jdbc.queryForMap("SELECT application_number, notice_type, phone, message_text, attempts "
+    var entry = jdbc.queryForMap("SELECT application_number, notice_type, phone, message_text, template_params, attempts "
         + "FROM notification_outbox WHERE id = ?", id);
     String phone = (String) entry.get("phone");
     int attempts = ((Number) entry.get("attempts")).intValue();
+    SmsMessage message = new SmsMessage(phone, NoticeType.valueOf((String) entry.get("notice_type")),
+        NotificationOutbox.params((String) entry.get("template_params")), (String) entry.get("message_text"));
     try {
-      String reference = gateway.deliver(NotificationOutbox.messageId(id), phone, (String) entry.get("message_text"));
+      String reference = gateway.deliver(NotificationOutbox.messageId(id), message);
       jdbc.update("UPDATE notification_outbox SET status = ?, gateway_reference = ?, sent_at = ?, last_error = NULL "
           + "WHERE id = ?", OutboxStatus.SENT.name(), reference, NotificationOutbox.now(), id);
       return true;
     } catch (RuntimeException e) {
       String error = String.valueOf(e.getMessage());
       error = error.length() > 500 ? error.substring(0, 500) : error;
-      boolean giveUp = attempts >= maxAttempts;
+      OutsideSystemException outside = OutsideSystemException.in(e);
+      if (outside != null && outside.kind() == OutsideSystemException.Kind.THROTTLED) {
+        // The provider is healthy and asks for a pause (per phone or per account): the attempt is not spent.
+        Duration pause = outside.retryAfter() == null ? retryPause : outside.retryAfter();
+        jdbc.update("UPDATE notification_outbox SET status = ?, attempts = attempts - 1, last_error = ?, "
+            + "next_attempt_at = ? WHERE id = ?", OutboxStatus.PENDING.name(), error, NotificationOutbox.now().plus(pause),
+            id);
+        LOG.warn("Notice {} for {} throttled by the SMS provider, sent again in {}: {}", id,
+            entry.get("application_number"), pause, error);
+        return false;
+      }
+      // A refusal (unknown template, invalid number, no credit) gets the same answer every time: given up at once.
+      boolean giveUp = attempts >= maxAttempts || (outside != null && outside.kind() == OutsideSystemException.Kind.REFUSED);
       jdbc.update("UPDATE notification_outbox SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
           (giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING).name(), error,
           NotificationOutbox.now().plus(retryPause.multipliedBy(attempts)), id);
@@ -116,7 +132,8 @@ public class OutboxDispatcher {
         failed.increment();
         LOG.error("Notice {} ({}) for {} to {} failed {} times and is given up: {}", id, entry.get("notice_type"),
             entry.get("application_number"), Masking.phone(phone), attempts, error);
-        raiseIncident(id, (String) entry.get("application_number"), (String) entry.get("notice_type"), attempts, error);
+        raiseIncident(id, (String) entry.get("application_number"), (String) entry.get("notice_type"),
+            attempts >= maxAttempts ? "发送 " + attempts + " 次均失败" : "被短信平台拒绝", error);
       } else {
         LOG.warn("Notice {} for {} not delivered (attempt {} of {}), retrying later: {}", id,
             entry.get("application_number"), attempts, maxAttempts, error);
@@ -130,7 +147,7 @@ public class OutboxDispatcher {
    * the incident sends it again ({@link FailedNoticeIncidents}). A notice of a case that has ended
    * stays FAILED in the outbox and in the log.
    */
-  private void raiseIncident(long id, String applicationNumber, String noticeType, int attempts, String error) {
+  private void raiseIncident(long id, String applicationNumber, String noticeType, String what, String error) {
     if (applicationNumber == null) {
       return; // a verification code: no case to show it on, and the customer simply asks for a new one
     }
@@ -138,8 +155,8 @@ public class OutboxDispatcher {
         .processInstanceBusinessKey(applicationNumber).singleResult();
     if (running != null) {
       runtime.createIncident(FailedNoticeIncidents.TYPE, executionAtWork(running.getId()), String.valueOf(id),
-          "短信通知（" + noticeType + "）发送 " + attempts + " 次均失败，已停止重试：" + error
-              + "。处理：确认短信网关恢复后，在此解决该事件，系统将重新发送。");
+          "短信通知（" + noticeType + "）" + what + "，已停止重试：" + error
+              + "。处理：确认短信网关恢复（或短信模板、号码已更正）后，在此解决该事件，系统将重新发送。");
     }
   }
 

@@ -37,11 +37,11 @@ class OutboxDispatcherTests {
   final List<String> delivered = new ArrayList<>();
   boolean gatewayDown = true;
 
-  final SmsGateway gateway = (messageId, phone, text) -> {
+  final SmsGateway gateway = (messageId, message) -> {
     if (gatewayDown) {
       throw new IllegalStateException("SMS gateway timed out");
     }
-    delivered.add(text);
+    delivered.add(message.text());
     return "REF-" + delivered.size();
   };
 
@@ -121,9 +121,9 @@ class OutboxDispatcherTests {
     long id = outbox.entriesFor("GW-2026-900004").get(0).id();
     List<String> messageIds = new ArrayList<>();
     RecordingSmsGateway recording = new RecordingSmsGateway(new AdapterJournal("", Duration.ZERO));
-    SmsGateway watched = (messageId, phone, text) -> {
+    SmsGateway watched = (messageId, message) -> {
       messageIds.add(messageId);
-      return recording.deliver(messageId, phone, text);
+      return recording.deliver(messageId, message);
     };
     OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, watched, engine.getRuntimeService(), new SimpleMeterRegistry(), false, 5,
         Duration.ofMinutes(1), Duration.ofMinutes(5));

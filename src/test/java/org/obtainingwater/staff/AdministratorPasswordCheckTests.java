@@ -20,7 +20,8 @@ class AdministratorPasswordCheckTests {
         .properties("camunda.bpm.admin-user.password=");
 
     // The platform token is there, so only the missing administrator password can stop the start.
-    assertThatThrownBy(() -> production.run("--obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment"))
+    assertThatThrownBy(() -> production.run("--obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment",
+        "--obtaining-water.adapters.allow-recording=true"))
         .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("OW_ADMIN_PASSWORD"));

@@ -27,11 +27,11 @@ public class SmsGatewaySwitch {
   @Bean
   @Primary
   SmsGateway switchableSmsGateway(RecordingSmsGateway recording) {
-    return (messageId, phone, text) -> {
+    return (messageId, message) -> {
       if (down) {
         throw new IllegalStateException("SMS gateway timed out");
       }
-      return recording.deliver(messageId, phone, text);
+      return recording.deliver(messageId, message);
     };
   }
 }

@@ -1,0 +1,67 @@
+package org.obtainingwater.adapters;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.obtainingwater.permits.PermitAuthority;
+import org.obtainingwater.permits.PermitFiling;
+import org.obtainingwater.process.OutsideSystemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The city's permit platform over HTTP/JSON ({@code obtaining-water.adapters.permit-authority: http}), as
+ * {@code docs/contracts/permit-platform.yaml} describes it: {@code POST /permit-applications} with the filing's
+ * idempotency key, answered with the platform's reference (201, or 200 with the same reference for a key it has
+ * seen). The filing step is asynchronous in the diagram, so a failure here is the engine's job failure: retried on
+ * the element's cycle, throttling waits, a refusal is an incident at once (engine.OutsideSystemJobRetries).
+ */
+@Component
+@ConditionalOnProperty(name = "obtaining-water.adapters.permit-authority", havingValue = "http")
+public class HttpPermitAuthority implements PermitAuthority {
+
+  static final String SYSTEM = "permit-authority";
+  private static final Logger LOG = LoggerFactory.getLogger(HttpPermitAuthority.class);
+
+  private final HttpJsonSystem platform;
+
+  @Autowired
+  HttpPermitAuthority(@Value("${obtaining-water.adapters.http.permit-authority.url:}") String url,
+      @Value("${obtaining-water.adapters.http.permit-authority.token:}") String token,
+      @Value("${obtaining-water.adapters.http.permit-authority.connect-timeout:PT5S}") Duration connectTimeout,
+      @Value("${obtaining-water.adapters.http.permit-authority.read-timeout:PT30S}") Duration readTimeout) {
+    this(new HttpJsonSystem.Settings(url, token, connectTimeout, readTimeout));
+  }
+
+  HttpPermitAuthority(HttpJsonSystem.Settings settings) {
+    this.platform = new HttpJsonSystem(SYSTEM, "许可审批平台 (permit platform)", settings);
+  }
+
+  @Override
+  public String file(PermitFiling filing) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("applicationNumber", filing.applicationNumber());
+    body.put("kind", filing.kind().code());
+    body.put("attempt", filing.attempt());
+    body.put("procedure", filing.procedure());
+    body.put("siteAddress", filing.siteAddress());
+    body.put("externalPipeLength", filing.externalPipeLength());
+    body.put("revisionNote", filing.revisionNote());
+    JsonNode answer = platform.post("/permit-applications", filing.idempotencyKey(), body);
+    String reference = answer.path("reference").asText("");
+    if (reference.isBlank()) {
+      throw OutsideSystemException.unavailable(SYSTEM, "许可审批平台的应答缺少受理号（reference），稍后自动重试。/ "
+          + "The permit platform's answer has no reference; retried later.", null);
+    }
+    LOG.info("Filed {} ({}) for {} at the permit platform as {}", filing.kind().title(), filing.procedure(),
+        filing.applicationNumber(), reference);
+    return reference;
+  }
+}
