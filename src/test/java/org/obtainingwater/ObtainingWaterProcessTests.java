@@ -29,6 +29,7 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_
 import static org.obtainingwater.support.TestCases.accepted;
 import static org.obtainingwater.support.TestCases.application;
 import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.unreachable;
 import static org.obtainingwater.support.TestCases.designed;
 import static org.obtainingwater.support.TestCases.meterInstalled;
 import static org.obtainingwater.support.TestCases.notFeasible;
@@ -340,6 +341,52 @@ class ObtainingWaterProcessTests {
     assertThat(noticesOf(instance)).extracting(Notice::type)
         .containsExactly(NoticeType.APPLICATION_RECEIVED, NoticeType.CONNECTION_NOT_FEASIBLE);
     assertThat(noticesOf(instance).get(1).text()).contains("周边无市政供水管网");
+  }
+
+  @Test
+  void customerUnreachableThreeTimes_theCaseClosesWithoutAScore() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("无人接听"));
+    assertThat(instance).as("called again").isWaitingAt(CALL_BACK_CUSTOMER);
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("关机"));
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("无人接听"));
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(RECTIFY_SERVICE);
+    assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(3);
+    assertThat(historicVariable(instance, CaseVariables.UNREACHABLE_CALLS.name())).isEqualTo(3);
+    assertThat(historicVariable(instance, CaseVariables.CALLBACK_RESULT.name())).isEqualTo("unreachable");
+    assertThat(history().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(CaseVariables.SATISFACTION_SCORE.name()).count()).as("no score was given").isZero();
+  }
+
+  @Test
+  void customerUnreachableOnce_isCalledAgain_andTheScoreDecidesAsBefore() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("占线"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(RECTIFY_SERVICE);
+    assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(2);
+    assertThat(historicVariable(instance, CaseVariables.CALLBACK_RESULT.name())).isEqualTo("reached");
+    assertThat(historicVariable(instance, CaseVariables.UNREACHABLE_CALLS.name())).isEqualTo(1);
+  }
+
+  @Test
+  void aCallbackResultThatIsNeitherReachedNorUnreachable_isRefusedWithTheFieldNamed() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    Task task = cases.task(instance, CALL_BACK_CUSTOMER);
+
+    assertThatThrownBy(() -> tasks().complete(task.getId(), vars().with(CaseVariables.CALLBACK_RESULT, "busy").map()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("回访结果")
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("callbackResult"));
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
   }
 
   @Test
