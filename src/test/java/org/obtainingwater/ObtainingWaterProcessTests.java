@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_REJECTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.CANCEL_WORK_ORDER;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ESCALATE_UNRESOLVED_COMPLAINT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.WITHDRAW_PERMIT_FILINGS;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_CONNECTION_NOT_FEASIBLE;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
@@ -341,6 +342,27 @@ class ObtainingWaterProcessTests {
     assertThat(noticesOf(instance)).extracting(Notice::type)
         .containsExactly(NoticeType.APPLICATION_RECEIVED, NoticeType.CONNECTION_NOT_FEASIBLE);
     assertThat(noticesOf(instance).get(1).text()).contains("周边无市政供水管网");
+  }
+
+  @Test
+  void stillDissatisfiedAfterTwoRectifications_goesToTheSupervisor_andTheCaseCloses() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(2, "装表后水压不足"));
+    cases.complete(instance, RECTIFY_SERVICE, rectified("调整表前阀门"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(2, "水压仍不足"));
+    cases.complete(instance, RECTIFY_SERVICE, rectified("更换减压阀"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(1, "还是不行"));
+    cases.executeJobs(instance);
+
+    assertThat(instance).isEnded().hasPassed(ESCALATE_UNRESOLVED_COMPLAINT, END_WATER_CONNECTED);
+    assertThat(historicActivityCount(instance, RECTIFY_SERVICE)).as("two rounds, no third").isEqualTo(2);
+    assertThat(supervisorNotices.complaintNoticesFor(instance.getBusinessKey())).singleElement().satisfies(notice -> {
+      assertThat(notice.rounds()).isEqualTo(2);
+      assertThat(notice.lastScore()).isEqualTo(1);
+      assertThat(notice.text()).contains(instance.getBusinessKey()).contains("2 轮整改");
+    });
   }
 
   @Test

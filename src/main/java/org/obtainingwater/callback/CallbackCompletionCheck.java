@@ -2,6 +2,7 @@ package org.obtainingwater.callback;
 
 import static org.obtainingwater.process.CaseVariables.CALLBACK_REMARKS;
 import static org.obtainingwater.process.CaseVariables.CALLBACK_RESULT;
+import static org.obtainingwater.process.CaseVariables.RECTIFICATION_ROUNDS;
 import static org.obtainingwater.process.CaseVariables.SATISFACTION_SCORE;
 import static org.obtainingwater.process.CaseVariables.UNREACHABLE_CALLS;
 
@@ -49,6 +50,8 @@ class CallbackCompletionCheck extends TaskInputCheck {
       CALLBACK_RESULT.set(input.scope(), result);
       if (UNREACHABLE.equals(result)) {
         UNREACHABLE_CALLS.set(input.scope(), UNREACHABLE_CALLS.find(input.scope()).orElse(0) + 1);
+      } else if (RECTIFICATION_ROUNDS.find(input.scope()).isEmpty()) {
+        RECTIFICATION_ROUNDS.set(input.scope(), 0); // the gateway 客户满意？ counts the rounds from here
       }
     }
   }

@@ -87,6 +87,8 @@ public final class CaseVariables {
   /** How many callbacks found nobody; the third closes the case without a score (gateway 接通了吗？). */
   public static final ProcessVariable<Integer> UNREACHABLE_CALLS = integer("unreachableCalls", "未接通次数");
   public static final ProcessVariable<String> RECTIFICATION_NOTE = text("rectificationNote", "整改情况");
+  /** How many rectifications were made; after the second a still dissatisfied customer goes to the supervisor. */
+  public static final ProcessVariable<Integer> RECTIFICATION_ROUNDS = integer("rectificationRounds", "整改轮次");
 
   // Outcome
   public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason", "撤回原因");

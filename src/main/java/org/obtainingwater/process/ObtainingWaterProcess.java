@@ -53,6 +53,8 @@ public final class ObtainingWaterProcess {
     public static final String CONNECTION = "subProcess_connection";
     public static final String WITHDRAW_PERMIT_FILINGS = "serviceTask_withdrawPermitFilings";
     public static final String CANCEL_WORK_ORDER = "serviceTask_cancelWorkOrder";
+    /** Where the rectification loop ends when the customer stays dissatisfied. */
+    public static final String ESCALATE_UNRESOLVED_COMPLAINT = "serviceTask_escalateUnresolvedComplaint";
     /** Links an accepted application to its pre-engaged project (docs/adr/0010-pre-engagement-link.md). */
     public static final String LINK_PRE_ENGAGEMENT = "serviceTask_linkPreEngagement";
     public static final String PRE_ENGAGEMENT_TAKEN_OVER = "gateway_preEngagementTakenOver";
