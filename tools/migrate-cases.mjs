@@ -1,6 +1,7 @@
 // Moves running cases of older versions of a process onto its latest version, through the
 // engine's REST API with the engine's own migration plan: every activity is mapped to the activity
-// with the same id in the new version (the ids the analyst guide says never change), and event
+// with the same id in the new version (the ids the analyst guide says never change), also where the
+// new version moved it into a new sub-process, and event
 // triggers (the withdrawal message, timers) are updated; escalation timers a waiting task gains fall
 // due with the task (docs/adr/0018). Only camunda-admin may migrate.
 // See docs/adr/0015-running-cases-and-new-versions.md.
@@ -98,6 +99,54 @@ async function alignEscalationTimers(target) {
   return aligned;
 }
 
+// The activities a case can wait at, by id, with whether they carry an event trigger (timer, message).
+const WAITING_KINDS = ['userTask', 'serviceTask', 'sendTask', 'receiveTask', 'businessRuleTask', 'subProcess',
+  'boundaryEvent', 'intermediateCatchEvent', 'inclusiveGateway', 'parallelGateway'];
+async function waitingActivities(definition) {
+  const xml = (await rest('GET', `/process-definition/${definition.id}/xml`)).bpmn20Xml;
+  const activities = new Map();
+  // An error boundary event has no trigger that persists (no subscription, no job): nothing to update.
+  for (const block of xml.match(/<(?:bpmn:)?boundaryEvent\b[\s\S]*?<\/(?:bpmn:)?boundaryEvent>/g) || []) {
+    if (/errorEventDefinition/.test(block)) {
+      activities.set(block.match(/\bid="([^"]+)"/)[1], 'errorBoundaryEvent');
+    }
+  }
+  for (const tag of xml.match(/<(?:bpmn:)?[a-zA-Z]+\b[^>]*\bid="[^"]+"[^>]*>/g) || []) {
+    const kind = tag.match(/^<(?:bpmn:)?([a-zA-Z]+)/)[1];
+    const id = tag.match(/\bid="([^"]+)"/)[1];
+    if (WAITING_KINDS.includes(kind) && !/triggeredByEvent="true"/.test(tag) && !activities.has(id)) {
+      activities.set(id, kind);
+    }
+  }
+  return activities;
+}
+
+// The engine's generated plan maps an activity only when its enclosing scopes map too, so an activity the new
+// version moved into a new sub-process (1.4.0 put everything up to water-on into subProcess_connection, ADR 0031)
+// is left out. Map it to the activity with the same id all the same; the engine creates the new scope around it
+// as the case moves, with its boundary events (the withdrawal) and input mappings. Returns how many were added.
+async function addMovedActivities(plan, source, target) {
+  const [from, to] = await Promise.all([waitingActivities(source), waitingActivities(target)]);
+  const mapped = new Set(plan.instructions.flatMap((instruction) => instruction.sourceActivityIds));
+  let added = 0;
+  for (const instruction of plan.instructions) {
+    if (to.get(instruction.targetActivityIds[0]) === 'errorBoundaryEvent') {
+      instruction.updateEventTrigger = false; // the generator asks to update every boundary event's trigger
+    }
+  }
+  for (const [id, kind] of from) {
+    if (!mapped.has(id) && to.get(id) === kind) {
+      plan.instructions.push({
+        sourceActivityIds: [id],
+        targetActivityIds: [id],
+        updateEventTrigger: kind === 'boundaryEvent' || kind === 'intermediateCatchEvent'
+      });
+      added++;
+    }
+  }
+  return added;
+}
+
 try {
   const definitions = await rest('GET', `/process-definition?key=${encodeURIComponent(options.process)}&sortBy=version&sortOrder=desc`);
   if (definitions.length === 0) {
@@ -116,6 +165,7 @@ try {
       targetProcessDefinitionId: target.id,
       updateEventTriggers: true
     });
+    const moved = await addMovedActivities(plan, source, target);
     const validation = await rest('POST', '/migration/validate', plan);
     if ((validation.instructionReports || []).length > 0) {
       throw new Refused(`the plan from version ${source.version} to ${target.version} is not valid:\n${describe(validation)}`);
@@ -123,7 +173,8 @@ try {
     const label = `${options.process} version ${source.version} (${source.versionTag || 'no tag'}) -> `
       + `${target.version} (${target.versionTag || 'no tag'})`;
     if (options.dryRun) {
-      console.log(`${label}: ${count} case(s) would be migrated with ${plan.instructions.length} mapped activities`);
+      console.log(`${label}: ${count} case(s) would be migrated with ${plan.instructions.length} mapped activities`
+        + (moved > 0 ? ` (${moved} of them moved into another scope)` : ''));
       continue;
     }
     try {

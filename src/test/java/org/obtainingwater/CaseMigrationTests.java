@@ -56,18 +56,21 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.adapters.RecordingPermitAuthority;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.engine.ResourceDeployment;
 import org.obtainingwater.support.Staff;
@@ -131,6 +134,8 @@ class CaseMigrationTests {
   HistoryService history;
   @Autowired
   RecordingSupervisorNotifier supervisors;
+  @Autowired
+  RecordingPermitAuthority permitAuthority;
 
   CaseDriver cases;
 
@@ -222,6 +227,78 @@ class CaseMigrationTests {
   }
 
   /**
+   * Cases of 1.3.0, where everything ran in the process's one scope, move onto this version, where the work
+   * up to water-on is the sub-process {@code subProcess_connection} with the withdrawal on its border
+   * (docs/adr/0031). The command maps each waiting activity to the same id inside the new sub-process; the
+   * cases keep their tasks, a migrated case with permits in flight is withdrawn with its filings withdrawn at
+   * the platform, a case already past water-on can no longer be withdrawn, and every other case finishes.
+   */
+  @Test
+  void casesOfThePreviousVersion_moveIntoTheWorkUpToWaterOn_canBeWithdrawnThere_andFinish() throws Exception {
+    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
+        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.3.0.bpmn")));
+    assertThat(previous.getVersionTag()).isEqualTo("1.3.0");
+    Map<String, ProcessInstance> waiting = new LinkedHashMap<>();
+    waiting.put("acknowledgement (asynchronous step)", runtime.startProcessInstanceByKey(PROCESS_KEY, application()));
+    waiting.put("intake", cases.apply(application()));
+    waiting.put("survey", at(List.of(accepted())));
+    waiting.put("both permits", at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000))));
+    ProcessInstance revising = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
+    cases.complete(revising, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时间过长"));
+    cases.complete(revising, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株绿占〔2026〕9号"));
+    waiting.put("road permit revision", revising);
+    ProcessInstance building = at(List.of(accepted(), surveyed(180, true, false), designed(80, 50, 26_000)));
+    cases.complete(building, RECORD_ROAD_PERMIT_DECISION, permitApproved("株占挖〔2026〕19号"));
+    waiting.put("construction", building);
+    waiting.put("meter", at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000))));
+    ProcessInstance callback = at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000)));
+    cases.complete(callback, INSTALL_METER, meterInstalled(50));
+    ProcessInstance toWithdraw = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
+    List<ProcessInstance> all = new ArrayList<>(waiting.values());
+    all.add(callback);
+    all.add(toWithdraw);
+    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
+    for (ProcessInstance instance : all) {
+      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
+      tasksBefore.put(instance.getId(), openTaskIds(instance));
+    }
+
+    ProcessDefinition current = deploy(Diagrams.obtainingWater());
+    NodeScript.Run dryRun = migrateCases("admin", "--dry-run");
+    assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+    assertThat(dryRun.output()).contains("moved into another scope");
+    NodeScript.Run migrated = migrateCases("admin");
+    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+    assertThat(migrated.output()).contains(all.size() + " case(s) migrated");
+
+    for (ProcessInstance instance : all) {
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+          .getProcessDefinitionId()).isEqualTo(current.getId());
+      assertThat(openTaskIds(instance)).isEqualTo(tasksBefore.get(instance.getId()));
+    }
+    waiting.forEach((stage, instance) -> assertThat(withdrawalOffered(instance)).as(stage + " may be withdrawn").isTrue());
+    assertThat(withdrawalOffered(callback)).as("after water-on").isFalse();
+
+    runtime.createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN).processInstanceId(toWithdraw.getId())
+        .setVariable("withdrawalReason", "项目取消").correlate();
+    cases.executeJobs(toWithdraw);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(toWithdraw.getId())
+        .activityId(END_APPLICATION_WITHDRAWN).count()).isEqualTo(1);
+    assertThat(permitAuthority.withdrawalsFor(toWithdraw.getBusinessKey())).as("both filings in flight").hasSize(2);
+
+    waiting.forEach(this::finish);
+    finish("callback", callback);
+    waiting.put("callback", callback);
+    waiting.forEach((stage, instance) -> assertThat(history.createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).activityId(END_WATER_CONNECTED).count()).as(stage + " connected").isEqualTo(1));
+  }
+
+  private boolean withdrawalOffered(ProcessInstance instance) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(MESSAGE_APPLICATION_WITHDRAWN).count() == 1;
+  }
+
+  /**
    * Cases that started before the escalation timers existed (docs/adr/0018): each open task gets its
    * timer, due when the task is due (not a full target after the migration), and escalates like any other.
    */
@@ -281,6 +358,9 @@ class CaseMigrationTests {
   private static BpmnModelInstance withoutEscalations(BpmnModelInstance model) {
     List<BaseElement> removed = new ArrayList<>();
     for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
+      if (timer.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance)) {
+        continue; // the withdrawal and the refusals stay
+      }
       for (SequenceFlow flow : timer.getOutgoing()) {
         removed.add(flow);
         removed.add(flow.getTarget());
@@ -302,7 +382,7 @@ class CaseMigrationTests {
       }
       element.getParentElement().removeChildElement(element);
     }
-    assertThat(model.getModelElementsByType(BoundaryEvent.class)).isEmpty();
+    assertThat(model.getModelElementsByType(TimerEventDefinition.class)).isEmpty();
     return model;
   }
 
@@ -344,10 +424,10 @@ class CaseMigrationTests {
     check.setName("核验水表铅封");
     check.setCamundaCandidateGroups("metering");
     check.setCamundaDueDate("P1D");
-    process.addChildElement(check);
+    meter.getParentElement().addChildElement(check);
     SequenceFlow checked = model.newInstance(SequenceFlow.class);
     checked.setId("flow_meterSealChecked");
-    process.addChildElement(checked);
+    meter.getParentElement().addChildElement(checked);
     checked.setSource(check);
     checked.setTarget(waterOn.getTarget());
     waterOn.setTarget(check);

@@ -26,9 +26,11 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
@@ -43,6 +45,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -236,6 +240,69 @@ class ModelGuardTests {
         }
       }
     }
+  }
+
+  /**
+   * A choice with no default flow stops the case with an incident when no condition holds (a value
+   * nobody expected). Every exclusive gateway that chooses between two or more flows names its default,
+   * or says in the extension property {@value #NO_DEFAULT_FLOW} why it has none (docs/analyst-guide.md).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("diagrams")
+  void everyExclusiveChoice_hasADefaultFlow_orSaysWhyNot(Path diagram) {
+    assertThat(choicesWithoutDefault(Diagrams.read(diagram))).as(diagram + ": exclusive gateways with two or more"
+        + " outgoing flows, no default flow and no " + NO_DEFAULT_FLOW + " property giving the reason").isEmpty();
+  }
+
+  /** The guard itself: it finds a choice with no default and no reason, and accepts one with a reason. */
+  @Test
+  void theDefaultFlowGuard_failsOnAChoiceWithoutDefault_unlessTheGatewayGivesItsReason() {
+    BpmnModelInstance withoutDefault = twoWayChoice();
+    assertThat(choicesWithoutDefault(withoutDefault)).containsExactly("gateway_meterTested");
+
+    BpmnModelInstance withDefault = twoWayChoice();
+    ExclusiveGateway gateway = withDefault.getModelElementById("gateway_meterTested");
+    gateway.setDefault(withDefault.getModelElementById("flow_meterFailed"));
+    assertThat(choicesWithoutDefault(withDefault)).isEmpty();
+
+    assertThat(choicesWithoutDefault(withReason(twoWayChoice(), " "))).as("a blank reason is no reason")
+        .containsExactly("gateway_meterTested");
+    assertThat(choicesWithoutDefault(withReason(twoWayChoice(), "两个结果同样常见，缺值必须由人处理"))).isEmpty();
+  }
+
+  /** The extension property that documents why an exclusive choice has no default flow. */
+  static final String NO_DEFAULT_FLOW = "noDefaultFlowBecause";
+
+  /** Ids of exclusive gateways with two or more outgoing flows, no default and no documented reason. */
+  static List<String> choicesWithoutDefault(BpmnModelInstance model) {
+    return model.getModelElementsByType(ExclusiveGateway.class).stream()
+        .filter(gateway -> gateway.getOutgoing().size() >= 2 && gateway.getDefault() == null)
+        .filter(gateway -> gateway.getExtensionElements() == null
+            || gateway.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .noneMatch(property -> NO_DEFAULT_FLOW.equals(property.getCamundaName())
+                    && property.getCamundaValue() != null && !property.getCamundaValue().isBlank()))
+        .map(ExclusiveGateway::getId).sorted().toList();
+  }
+
+  private static BpmnModelInstance withReason(BpmnModelInstance model, String reason) {
+    ExclusiveGateway gateway = model.getModelElementById("gateway_meterTested");
+    CamundaProperty property = model.newInstance(CamundaProperty.class);
+    property.setCamundaName(NO_DEFAULT_FLOW);
+    property.setCamundaValue(reason);
+    gateway.builder().addExtensionElement(model.newInstance(CamundaProperties.class));
+    gateway.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).singleResult()
+        .addChildElement(property);
+    return model;
+  }
+
+  private static BpmnModelInstance twoWayChoice() {
+    return Bpmn.createExecutableProcess("process_guardExample").startEvent("startEvent_meterFitted")
+        .exclusiveGateway("gateway_meterTested")
+        .sequenceFlowId("flow_meterPassed").condition("合格", "${meterTest == 'passed'}").endEvent("endEvent_waterOn")
+        .moveToLastGateway()
+        .sequenceFlowId("flow_meterFailed").condition("不合格", "${meterTest == 'failed'}").endEvent("endEvent_refitted")
+        .done();
   }
 
   @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_REJECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.CANCEL_WORK_ORDER;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ESCALATE_UNRESOLVED_COMPLAINT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.WITHDRAW_PERMIT_FILINGS;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_CONNECTION_NOT_FEASIBLE;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_GREENERY_PERMIT;
@@ -27,6 +30,7 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_
 import static org.obtainingwater.support.TestCases.accepted;
 import static org.obtainingwater.support.TestCases.application;
 import static org.obtainingwater.support.TestCases.calledBack;
+import static org.obtainingwater.support.TestCases.unreachable;
 import static org.obtainingwater.support.TestCases.designed;
 import static org.obtainingwater.support.TestCases.meterInstalled;
 import static org.obtainingwater.support.TestCases.notFeasible;
@@ -71,6 +75,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingBillingSystem;
 import org.obtainingwater.adapters.RecordingPermitAuthority;
+import org.obtainingwater.construction.WorkOrders;
+import org.obtainingwater.permits.FiledPermit;
+import org.obtainingwater.permits.PermitFilings;
+import org.obtainingwater.permits.PermitWithdrawal;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.notification.Notice;
@@ -123,6 +131,10 @@ class ObtainingWaterProcessTests {
   NotificationOutbox notifier;
   @Autowired
   RecordingPermitAuthority permitAuthority;
+  @Autowired
+  PermitFilings permitFilings;
+  @Autowired
+  WorkOrders workOrders;
   @Autowired
   RecordingBillingSystem billing;
   @Autowired
@@ -333,6 +345,73 @@ class ObtainingWaterProcessTests {
   }
 
   @Test
+  void stillDissatisfiedAfterTwoRectifications_goesToTheSupervisor_andTheCaseCloses() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(2, "装表后水压不足"));
+    cases.complete(instance, RECTIFY_SERVICE, rectified("调整表前阀门"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(2, "水压仍不足"));
+    cases.complete(instance, RECTIFY_SERVICE, rectified("更换减压阀"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(1, "还是不行"));
+    cases.executeJobs(instance);
+
+    assertThat(instance).isEnded().hasPassed(ESCALATE_UNRESOLVED_COMPLAINT, END_WATER_CONNECTED);
+    assertThat(historicActivityCount(instance, RECTIFY_SERVICE)).as("two rounds, no third").isEqualTo(2);
+    assertThat(supervisorNotices.complaintNoticesFor(instance.getBusinessKey())).singleElement().satisfies(notice -> {
+      assertThat(notice.rounds()).isEqualTo(2);
+      assertThat(notice.lastScore()).isEqualTo(1);
+      assertThat(notice.text()).contains(instance.getBusinessKey()).contains("2 轮整改");
+    });
+  }
+
+  @Test
+  void customerUnreachableThreeTimes_theCaseClosesWithoutAScore() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("无人接听"));
+    assertThat(instance).as("called again").isWaitingAt(CALL_BACK_CUSTOMER);
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("关机"));
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("无人接听"));
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(RECTIFY_SERVICE);
+    assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(3);
+    assertThat(historicVariable(instance, CaseVariables.UNREACHABLE_CALLS.name())).isEqualTo(3);
+    assertThat(historicVariable(instance, CaseVariables.CALLBACK_RESULT.name())).isEqualTo("unreachable");
+    assertThat(history().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(CaseVariables.SATISFACTION_SCORE.name()).count()).as("no score was given").isZero();
+  }
+
+  @Test
+  void customerUnreachableOnce_isCalledAgain_andTheScoreDecidesAsBefore() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+
+    cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("占线"));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(RECTIFY_SERVICE);
+    assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(2);
+    assertThat(historicVariable(instance, CaseVariables.CALLBACK_RESULT.name())).isEqualTo("reached");
+    assertThat(historicVariable(instance, CaseVariables.UNREACHABLE_CALLS.name())).isEqualTo(1);
+  }
+
+  @Test
+  void aCallbackResultThatIsNeitherReachedNorUnreachable_isRefusedWithTheFieldNamed() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    Task task = cases.task(instance, CALL_BACK_CUSTOMER);
+
+    assertThatThrownBy(() -> tasks().complete(task.getId(), vars().with(CaseVariables.CALLBACK_RESULT, "busy").map()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("回访结果")
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("callbackResult"));
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
+  }
+
+  @Test
   void dissatisfiedCallback_isRectifiedBySupervisors_andTheCustomerIsCalledAgain() {
     ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
@@ -370,6 +449,57 @@ class ObtainingWaterProcessTests {
     assertThat(last.type()).isEqualTo(NoticeType.APPLICATION_WITHDRAWN);
     // The reason is the caller's free text: it stays in the case and never goes out in an SMS (issue 14).
     assertThat(last.text()).contains(instance.getBusinessKey()).doesNotContain("项目延期");
+    // Both filings were waiting for the platform: each is withdrawn there once (docs/adr/0031).
+    assertThat(permitAuthority.withdrawalsFor(instance.getBusinessKey())).extracting(PermitWithdrawal::kind)
+        .containsExactlyInAnyOrder(PermitKind.ROAD, PermitKind.GREENERY);
+    assertThat(instance).hasPassedInOrder(WITHDRAW_PERMIT_FILINGS, CANCEL_WORK_ORDER, END_APPLICATION_WITHDRAWN);
+  }
+
+  @Test
+  void withdrawalDuringConstruction_cancelsTheWorkOrder_andWithdrawsOnlyTheFilingStillUndecided() {
+    ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时段需避开早晚高峰"));
+    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕8号"));
+    cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
+    String number = instance.getBusinessKey();
+    assertThat(permitFilings.filingsFor(number)).hasSize(3);
+
+    withdraw(instance);
+
+    assertThat(instance).isEnded().hasPassed(END_APPLICATION_WITHDRAWN);
+    assertThat(permitAuthority.withdrawalsFor(number)).as("only the refiled road permit was in flight")
+        .extracting(PermitWithdrawal::reference).containsExactly("ZD-" + number + "-2");
+    assertThat(permitFilings.filingsFor(number)).filteredOn(FiledPermit::withdrawn).extracting(FiledPermit::reference)
+        .containsExactly("ZD-" + number + "-2");
+    assertThat(workOrders.forCase(number)).as("none issued yet").isEmpty();
+
+    ProcessInstance building = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
+    cases.complete(building, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕120号"));
+    assertThat(building).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+    withdraw(building);
+    assertThat(building).isEnded().hasPassed(END_APPLICATION_WITHDRAWN);
+    assertThat(workOrders.forCase(building.getBusinessKey())).singleElement()
+        .satisfies(order -> assertThat(order.cancelled()).as("work order cancelled").isTrue());
+    assertThat(permitAuthority.withdrawalsFor(building.getBusinessKey())).as("the permit was granted").isEmpty();
+  }
+
+  @Test
+  void afterWaterOn_theModelOffersNoWithdrawal() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
+
+    assertThat(runtime().createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(MESSAGE_APPLICATION_WITHDRAWN).count()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime()
+        .createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN).processInstanceId(instance.getId()).correlate())
+        .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
+  }
+
+  private void withdraw(ProcessInstance instance) {
+    runtime().createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN).processInstanceId(instance.getId())
+        .setVariable(CaseVariables.WITHDRAWAL_REASON.name(), "项目取消").correlate();
+    cases.executeJobs(instance);
   }
 
   @Test
@@ -489,6 +619,10 @@ class ObtainingWaterProcessTests {
         .contains("办理占道挖掘许可", "办理绿化占用许可", "修改占道挖掘许可申请", "修改绿化占用许可申请");
     BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
     for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
+      if (timer.getEventDefinitions().stream().noneMatch(
+          org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class::isInstance)) {
+        continue; // the withdrawal and the refusals, which this case does not take
+      }
       assertThat(historicActivityCount(instance, timer.getId())).as(timer.getId() + " fired once").isEqualTo(1);
     }
   }

@@ -83,7 +83,7 @@ class ProcessModelTests {
 
   /** Every diagram the checks below run on, with the counts that make a removed task or delegate show. */
   enum Diagram {
-    OBTAINING_WATER(Diagrams.OBTAINING_WATER, ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 11, 13),
+    OBTAINING_WATER(Diagrams.OBTAINING_WATER, ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 11, 16),
     PRE_ENGAGEMENT(Diagrams.PRE_ENGAGEMENT, PreEngagementProcess.PROCESS_KEY, PreEngagementProcess.class, 5, 1);
 
     final Path file;
@@ -182,8 +182,15 @@ class ProcessModelTests {
 
   @Test
   void everyTimerOfTheProcess_isAnEscalation_endingAtA超期督办EndEvent() {
-    Collection<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class);
+    Collection<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance)).toList();
     assertThat(timers).hasSize(model.getModelElementsByType(UserTask.class).size() + 2);
+    // The other boundary events end the work up to water-on: the withdrawal and the two refusals (docs/adr/0031).
+    assertThat(model.getModelElementsByType(BoundaryEvent.class)).filteredOn(event -> !timers.contains(event))
+        .extracting(event -> event.getAttachedTo().getId() + ":" + event.getId()).containsExactlyInAnyOrder(
+            "subProcess_connection:boundaryEvent_applicationWithdrawn",
+            "subProcess_connection:boundaryEvent_applicationRejected",
+            "subProcess_connection:boundaryEvent_connectionNotFeasible");
     for (BoundaryEvent timer : timers) {
       assertThat(timer.cancelActivity()).as(timer.getId() + " lets the work go on").isFalse();
       assertThat(timer.getEventDefinitions()).as(timer.getId()).singleElement().isInstanceOf(TimerEventDefinition.class);
@@ -450,8 +457,14 @@ class ProcessModelTests {
     return type + "_";
   }
 
+  /** The element lies inside the sub-process, at any depth. */
   private static boolean contains(FlowNode container, FlowNode element) {
-    return container instanceof SubProcess subProcess && subProcess.getFlowElements().contains(element);
+    for (var parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+      if (parent == container) {
+        return container instanceof SubProcess;
+      }
+    }
+    return false;
   }
 
   /** A boundary event sits on the border of the activity it is attached to. */

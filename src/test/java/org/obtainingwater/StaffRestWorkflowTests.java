@@ -83,6 +83,7 @@ class StaffRestWorkflowTests {
     ENTERED.put("meterSerialNumber", "ZZ2026-150-0001");
     ENTERED.put("initialReading", 0);
     ENTERED.put("waterOnAt", "2026-11-26T16:00+08:00");
+    ENTERED.put("callbackResult", "reached");
     ENTERED.put("satisfactionScore", 5);
     ENTERED.put("callbackRemarks", "不到两天就通水，非常满意");
   }

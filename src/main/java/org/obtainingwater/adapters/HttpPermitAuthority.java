@@ -1,11 +1,14 @@
 package org.obtainingwater.adapters;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.obtainingwater.permits.PermitAuthority;
 import org.obtainingwater.permits.PermitFiling;
+import org.obtainingwater.permits.PermitWithdrawal;
 import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,5 +66,24 @@ public class HttpPermitAuthority implements PermitAuthority {
     LOG.info("Filed {} ({}) for {} at the permit platform as {}", filing.kind().title(), filing.procedure(),
         filing.applicationNumber(), reference);
     return reference;
+  }
+
+  /**
+   * {@code POST /permit-applications/{reference}/withdrawal} with the withdrawal's key: the platform answers 200
+   * whether it withdrew the filing now, had withdrawn it before, or had decided it meanwhile (nothing left to
+   * withdraw, {@code "withdrawn": false}); failures as for a filing.
+   */
+  @Override
+  public void withdraw(PermitWithdrawal withdrawal) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("applicationNumber", withdrawal.applicationNumber());
+    body.put("kind", withdrawal.kind().code());
+    body.put("reason", "customerWithdrew");
+    JsonNode answer = platform.post("/permit-applications/"
+        + URLEncoder.encode(withdrawal.reference(), StandardCharsets.UTF_8).replace("+", "%20") + "/withdrawal",
+        withdrawal.idempotencyKey(), body);
+    LOG.info("{} {} ({}) for {} at the permit platform", answer.path("withdrawn").asBoolean(true)
+        ? "Withdrew" : "Nothing left to withdraw (decided before):", withdrawal.reference(), withdrawal.kind().title(),
+        withdrawal.applicationNumber());
   }
 }

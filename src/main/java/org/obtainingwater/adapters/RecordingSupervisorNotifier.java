@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.obtainingwater.notification.Masking;
 import org.obtainingwater.sla.CalendarNotice;
+import org.obtainingwater.sla.ComplaintNotice;
 import org.obtainingwater.sla.OverdueNotice;
 import org.obtainingwater.sla.SupervisorNotifier;
 import org.obtainingwater.sla.WorkingCalendar;
@@ -33,6 +34,7 @@ public class RecordingSupervisorNotifier implements SupervisorNotifier {
 
   private final Deque<OverdueNotice> notices = new ArrayDeque<>();
   private final List<CalendarNotice> calendarNotices = new ArrayList<>();
+  private final List<ComplaintNotice> complaintNotices = new ArrayList<>();
   private final WorkingCalendar calendar;
   private final IdempotentCalls calls;
 
@@ -67,6 +69,26 @@ public class RecordingSupervisorNotifier implements SupervisorNotifier {
     if (answer.repeat()) {
       LOG.info("Working calendar notice {} was already sent", notice.idempotencyKey());
     }
+  }
+
+  @Override
+  public void notify(ComplaintNotice notice) {
+    IdempotentCalls.Answer answer = calls.call(notice.idempotencyKey(), () -> {
+      synchronized (this) {
+        complaintNotices.add(notice);
+      }
+      LOG.info("Complaint notice to {} ({}): {}", notice.supervisor().name(), Masking.phone(notice.supervisor().phone()),
+          notice.text());
+      return notice.idempotencyKey();
+    });
+    if (answer.repeat()) {
+      LOG.info("Complaint notice {} was already sent", notice.idempotencyKey());
+    }
+  }
+
+  /** Complaint notices about one case, oldest first. */
+  public synchronized List<ComplaintNotice> complaintNoticesFor(String applicationNumber) {
+    return complaintNotices.stream().filter(notice -> notice.applicationNumber().equals(applicationNumber)).toList();
   }
 
   /** The working calendar notices, oldest first. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.obtainingwater.notification.Masking;
 import org.slf4j.Logger;
@@ -55,8 +56,8 @@ public class CustomerCases {
   }
 
   /**
-   * Withdraws the case: the process's withdrawal event sub-process stops all open work and tells the
-   * customer. The record is locked first, so of two withdrawals at once the second sees the first.
+   * Withdraws the case: the withdrawal boundary event of the sub-process up to water-on stops all open
+   * work, withdraws filings in flight at the permit platform, cancels the work order and tells the customer. The record is locked first, so of two withdrawals at once the second sees the first.
    */
   @Transactional
   public CaseView withdraw(String applicationNumber, String contactPhone, String reason) {
@@ -73,10 +74,17 @@ public class CustomerCases {
       throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 已装表通水，不能撤回报装；"
           + "如需停止用水，请致电服务热线办理暂停供水或销户");
     }
-    runtime.createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN)
-        .processInstanceId(record.processInstanceId())
-        .setVariable(WITHDRAWAL_REASON.name(), reason == null ? "" : reason)
-        .correlateWithResult();
+    try {
+      runtime.createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN)
+          .processInstanceId(record.processInstanceId())
+          .setVariable(WITHDRAWAL_REASON.name(), reason == null ? "" : reason)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      // The model offers withdrawal only until water-on (docs/adr/0031); the record's stage can lag behind by
+      // the asynchronous step after the meter, or the case is on its way out after a refusal.
+      throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 已装表通水或已办结，不能撤回报装；"
+          + "如需停止用水，请致电服务热线办理暂停供水或销户");
+    }
     LOG.info("Application {} withdrawn by the applicant ({})", applicationNumber, Masking.phone(contactPhone));
     return view(records.find(applicationNumber).orElseThrow());
   }

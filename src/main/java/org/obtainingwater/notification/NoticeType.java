@@ -20,10 +20,12 @@ public enum NoticeType {
    * {@code obtaining-water.adapters.supervisor-notifier} is {@code sms}, never through the outbox. */
   SUPERVISOR_OVERDUE,
   /** To a supervisor: the official working calendar runs out (docs/adr/0030); as {@link #SUPERVISOR_OVERDUE}. */
-  SUPERVISOR_CALENDAR;
+  SUPERVISOR_CALENDAR,
+  /** To a supervisor: a customer still dissatisfied after the rectifications the diagram allows (docs/adr/0033). */
+  SUPERVISOR_COMPLAINT;
 
   /** Whether the notice goes to a customer (through the outbox), rather than to a supervisor. */
   public boolean toCustomer() {
-    return this != SUPERVISOR_OVERDUE && this != SUPERVISOR_CALENDAR;
+    return this != SUPERVISOR_OVERDUE && this != SUPERVISOR_CALENDAR && this != SUPERVISOR_COMPLAINT;
   }
 }

@@ -35,7 +35,8 @@ final class Notices {
           + "如非本人操作，请致电服务热线。";
       case VERIFICATION_CODE, CONTRACT_SIGNING_CODE ->
           throw new IllegalArgumentException("a verification code is composed where it is made");
-      case SUPERVISOR_OVERDUE, SUPERVISOR_CALENDAR -> throw new IllegalArgumentException(type + " goes to a supervisor");
+      case SUPERVISOR_OVERDUE, SUPERVISOR_CALENDAR, SUPERVISOR_COMPLAINT ->
+          throw new IllegalArgumentException(type + " goes to a supervisor");
     };
     // The variables of the notice's SMS template at a provider that sends templates only (docs/operations.md).
     Map<String, String> params = new LinkedHashMap<>();

@@ -20,4 +20,12 @@ public interface PermitAuthority {
    * filing again.
    */
   String file(PermitFiling filing);
+
+  /**
+   * Withdraws a filing that has no decision yet (撤回申报). Called again for the same filing when the
+   * withdrawal step is retried, so the adapter sends {@link PermitWithdrawal#idempotencyKey()} and the
+   * platform treats a repeat as the same withdrawal. Throws when the platform is unavailable; the step
+   * retries.
+   */
+  void withdraw(PermitWithdrawal withdrawal);
 }

@@ -53,6 +53,10 @@ public class PermitDecisions {
   public FiledPermit apply(String reference, Decision decision) {
     FiledPermit filing = filings.lock(reference)
         .orElseThrow(() -> new RequestRefusedException(NOT_FOUND, "没有申报受理号为 " + reference + " 的许可申报"));
+    if (filing.withdrawn()) {
+      throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 已于 " + filing.withdrawnAt()
+          + " 因客户撤回报装申请而撤回，不再登记审批结果");
+    }
     if (filing.decided()) {
       throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 已于 " + filing.decidedAt() + " 登记审批结果（"
           + filing.decision() + "），不能重复登记");

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code permit_filing} table (Flyway V4): what the utility filed with the city's platform under
- * which reference, and the decision. Written in the engine's transactions (the filing step, the
+ * The {@code permit_filing} table (Flyway V4, V10): what the utility filed with the city's platform under
+ * which reference, the decision, and when a withdrawal withdrew it. Written in the engine's transactions (the filing step, the
  * decision task), read by the platform's callback.
  */
 @Repository
@@ -24,7 +24,7 @@ public class PermitFilings {
   public static final String VIA_PLATFORM = "platform";
 
   private static final String COLUMNS = "reference, application_number, process_instance_id, permit_kind, "
-      + "permit_procedure, filed_at, decision, permit_number, rejection_reason, decided_at, decided_via";
+      + "permit_procedure, filed_at, decision, permit_number, rejection_reason, decided_at, decided_via, withdrawn_at";
 
   private final JdbcTemplate jdbc;
 
@@ -69,6 +69,16 @@ public class PermitFilings {
         PermitFilings::toFiling, reference).stream().findFirst();
   }
 
+  /** The case's filings that have no decision and are not withdrawn: what a withdrawal must withdraw at the platform. */
+  List<FiledPermit> inFlight(String applicationNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM permit_filing WHERE application_number = ? AND decision IS NULL "
+        + "AND withdrawn_at IS NULL ORDER BY filed_at, reference", PermitFilings::toFiling, applicationNumber);
+  }
+
+  void recordWithdrawal(String reference) {
+    jdbc.update("UPDATE permit_filing SET withdrawn_at = ? WHERE reference = ? AND withdrawn_at IS NULL", now(), reference);
+  }
+
   /** Every filing of one case, in the order filed. */
   public List<FiledPermit> filingsFor(String applicationNumber) {
     return jdbc.query("SELECT " + COLUMNS + " FROM permit_filing WHERE application_number = ? ORDER BY filed_at, reference",
@@ -79,7 +89,7 @@ public class PermitFilings {
     return new FiledPermit(rs.getString("reference"), rs.getString("application_number"),
         rs.getString("process_instance_id"), PermitKind.ofCode(rs.getString("permit_kind")),
         rs.getString("permit_procedure"), time(rs, "filed_at"), rs.getString("decision"), rs.getString("permit_number"),
-        rs.getString("rejection_reason"), time(rs, "decided_at"), rs.getString("decided_via"));
+        rs.getString("rejection_reason"), time(rs, "decided_at"), rs.getString("decided_via"), time(rs, "withdrawn_at"));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

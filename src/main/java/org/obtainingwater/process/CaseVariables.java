@@ -82,9 +82,15 @@ public final class CaseVariables {
   // Callback
   public static final ProcessVariable<Integer> SATISFACTION_SCORE = integer("satisfactionScore", "满意度");
   public static final ProcessVariable<String> CALLBACK_REMARKS = text("callbackRemarks", "回访记录");
+  /** {@code reached} or {@code unreachable}; a callback submitted without it counts as reached. */
+  public static final ProcessVariable<String> CALLBACK_RESULT = text("callbackResult", "回访结果");
+  /** How many callbacks found nobody; the third closes the case without a score (gateway 接通了吗？). */
+  public static final ProcessVariable<Integer> UNREACHABLE_CALLS = integer("unreachableCalls", "未接通次数");
   public static final ProcessVariable<String> RECTIFICATION_NOTE = text("rectificationNote", "整改情况");
   /** The customer's own rating on the customer page, in words (cases.ServiceRatings): read-only on the callback form. */
   public static final ProcessVariable<String> ONLINE_RATING = text("onlineRating", "客户网上评价");
+  /** How many rectifications were made; after the second a still dissatisfied customer goes to the supervisor. */
+  public static final ProcessVariable<Integer> RECTIFICATION_ROUNDS = integer("rectificationRounds", "整改轮次");
 
   // Outcome
   public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason", "撤回原因");

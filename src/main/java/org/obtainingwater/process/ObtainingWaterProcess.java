@@ -9,7 +9,10 @@ public final class ObtainingWaterProcess {
 
   public static final String PROCESS_KEY = "obtainingWater";
 
-  /** Correlated by business key (the application number) when the customer withdraws. */
+  /**
+   * Correlated by business key (the application number) when the customer withdraws; only a case still in
+   * {@link Elements#CONNECTION} (before water-on) waits for it.
+   */
   public static final String MESSAGE_APPLICATION_WITHDRAWN = "Message_ApplicationWithdrawn";
 
   /** User task ids, one per stage, as they appear in Tasklist and history. */
@@ -44,7 +47,14 @@ public final class ObtainingWaterProcess {
     public static final String END_APPLICATION_REJECTED = "endEvent_applicationRejected";
     public static final String END_CONNECTION_NOT_FEASIBLE = "endEvent_connectionNotFeasible";
     public static final String END_APPLICATION_WITHDRAWN = "endEvent_applicationWithdrawn";
-    public static final String WITHDRAWAL = "subProcess_withdrawal";
+    /** Where a withdrawal starts: the message boundary event of {@link #CONNECTION} (docs/adr/0031). */
+    public static final String WITHDRAWAL = "boundaryEvent_applicationWithdrawn";
+    /** Everything from the application to water-on: the scope in which the customer may withdraw. */
+    public static final String CONNECTION = "subProcess_connection";
+    public static final String WITHDRAW_PERMIT_FILINGS = "serviceTask_withdrawPermitFilings";
+    public static final String CANCEL_WORK_ORDER = "serviceTask_cancelWorkOrder";
+    /** Where the rectification loop ends when the customer stays dissatisfied. */
+    public static final String ESCALATE_UNRESOLVED_COMPLAINT = "serviceTask_escalateUnresolvedComplaint";
     /** Links an accepted application to its pre-engaged project (docs/adr/0010-pre-engagement-link.md). */
     public static final String LINK_PRE_ENGAGEMENT = "serviceTask_linkPreEngagement";
     public static final String PRE_ENGAGEMENT_TAKEN_OVER = "gateway_preEngagementTakenOver";

@@ -23,4 +23,11 @@ public interface SupervisorNotifier {
    * rolls back its record, and the next check tries again; an adapter sends {@link CalendarNotice#idempotencyKey()}.
    */
   void notify(CalendarNotice notice);
+
+  /**
+   * Delivers the notice that a customer is still dissatisfied after the allowed rounds of rectification
+   * ({@link ComplaintNotice}). Called from a service task: throwing rolls the step back; an adapter sends
+   * {@link ComplaintNotice#idempotencyKey()}.
+   */
+  void notify(ComplaintNotice notice);
 }

@@ -34,6 +34,7 @@ import org.obtainingwater.engine.OutsideSystemJobRetries;
 import org.obtainingwater.metering.CustomerAccountOpening;
 import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.permits.PermitKind;
+import org.obtainingwater.permits.PermitWithdrawal;
 import org.obtainingwater.support.OutsideSystemStubs;
 import org.obtainingwater.support.StandaloneEngine;
 
@@ -62,6 +63,14 @@ class HttpAdapterRetriesTests {
           HttpPermitAuthority platform = new HttpPermitAuthority(settings);
           return () -> platform.file(new PermitFiling("GW-2026-000123", PermitKind.ROAD, 1, "permit",
               "滨江路 88 号", 35.5, null));
+        }),
+    PERMIT_WITHDRAWAL("permit-platform.yaml", "PermitWithdrawal", "/permit-applications/ZD-2026-0456/withdrawal",
+        "withdraw/ZD-2026-0456", "{\"withdrawn\":true}", "withdrawn", "许可审批平台", settings -> {
+          HttpPermitAuthority platform = new HttpPermitAuthority(settings);
+          return () -> {
+            platform.withdraw(new PermitWithdrawal("ZD-2026-0456", "GW-2026-000123", PermitKind.ROAD));
+            return "withdrawn";
+          };
         }),
     BILLING("billing.yaml", "AccountOpening", "/accounts", "GW-2026-000123", "{\"accountNumber\":\"YH00001234\"}", "YH00001234", "营销系统", settings -> {
       HttpBillingSystem billing = new HttpBillingSystem(settings);
@@ -179,7 +188,8 @@ class HttpAdapterRetriesTests {
 
     // What is sent is what docs/contracts/ writes down: the path, the request's fields, the answer's field.
     Map<String, Object> contract = new Yaml().load(Files.readString(Path.of("docs/contracts", system.contract)));
-    assertThat(at(contract, "paths")).containsKey(system.path);
+    // (a path with the filing's reference is written down with its parameter)
+    assertThat(at(contract, "paths")).containsKey(system.path.replace("ZD-2026-0456", "{reference}"));
     Map<String, Object> request = at(at(at(contract, "components"), "schemas"), system.schema);
     JsonNode sent = new ObjectMapper().readTree(stub.findAll(postRequestedFor(urlEqualTo(system.path))).get(0)
         .getBodyAsString());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.notification.NoticeType;
 import org.obtainingwater.process.OutsideSystemException;
+import org.obtainingwater.sla.ComplaintNotice;
 import org.obtainingwater.sla.OverdueNotice;
 import org.obtainingwater.sla.Supervisor;
 import org.obtainingwater.support.OutsideSystemStubs;
@@ -59,6 +60,23 @@ class SmsSupervisorNotifierTests {
     assertThat(params.path("number").asText()).isEqualTo("GW-2026-000123");
     assertThat(params.path("work").asText()).isEqualTo("现场查勘");
     assertThat(params.path("due").asText()).isEqualTo("2026-09-02 09:00");
+  }
+
+  @Test
+  void aComplaint_isTheComplaintTemplate_withTheRoundsAndTheLastScore_keyedByCaseAndRounds() throws Exception {
+    aliyun.stubFor(post(urlEqualTo("/")).willReturn(OutsideSystemStubs.aliyunSent("700002^0")));
+
+    new SmsSupervisorNotifier(gateway(true), CALENDAR).notify(new ComplaintNotice("GW-2026-000123", 2, 2,
+        new Supervisor("周芳（服务督导）", "13900000009")));
+
+    Map<String, String> form = AliyunSmsGatewayTests.form(
+        aliyun.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString());
+    assertThat(form).containsEntry("PhoneNumbers", "13900000009").containsEntry("OutId", "complaint/GW-2026-000123/2")
+        .containsEntry("TemplateCode", "SMS_" + (300000 + NoticeType.SUPERVISOR_COMPLAINT.ordinal()));
+    var params = new ObjectMapper().readTree(form.get("TemplateParam"));
+    assertThat(params.path("number").asText()).isEqualTo("GW-2026-000123");
+    assertThat(params.path("rounds").asText()).isEqualTo("2");
+    assertThat(params.path("score").asText()).isEqualTo("2");
   }
 
   @Test

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.obtainingwater.adapters.RecordingPermitAuthority;
 import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.construction.WorkOrders;
+import org.obtainingwater.permits.PermitWithdrawal;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.Outcome;
 import org.obtainingwater.cases.Stage;
@@ -81,6 +84,10 @@ abstract class CustomerApiContract {
   CaseRecords records;
   @Autowired
   PermitFilings filings;
+  @Autowired
+  RecordingPermitAuthority platform;
+  @Autowired
+  WorkOrders workOrders;
   @Autowired
   NotificationOutbox outbox;
   @Autowired
@@ -578,6 +585,11 @@ abstract class CustomerApiContract {
     String number = file();
     driveTo(number, stage);
     assertThat(records.find(number).orElseThrow().stage()).isEqualTo(stage);
+    List<String> inFlight = filings.filingsFor(number).stream().filter(filing -> !filing.decided())
+        .map(FiledPermit::reference).toList();
+    assertThat(inFlight).as("filings waiting for a decision").hasSize(stage == Stage.PERMITS ? 2 : 0);
+    assertThat(workOrders.forCase(number)).as("work orders issued")
+        .hasSize(stage == Stage.CONSTRUCTION || stage == Stage.METERING ? 1 : 0);
 
     Answer withdrawn = api.withdraw(number, PHONE, "项目延期，暂不用水");
     assertThat(withdrawn.status()).isEqualTo(200);
@@ -593,6 +605,15 @@ abstract class CustomerApiContract {
     assertThat(records.find(number).orElseThrow().outcome()).isEqualTo(Outcome.WITHDRAWN);
     assertThat(outbox.noticesFor(number)).extracting(notice -> notice.type()).contains(NoticeType.APPLICATION_WITHDRAWN);
     assertThat(api.withdraw(number, PHONE, "又撤一次").status()).isEqualTo(409);
+    // What was started outside is undone once (docs/adr/0031): each filing in flight withdrawn at the platform and
+    // marked in permit_filing, decided ones left alone, the work order cancelled.
+    assertThat(platform.withdrawalsFor(number)).extracting(PermitWithdrawal::reference)
+        .containsExactlyInAnyOrderElementsOf(inFlight);
+    assertThat(filings.filingsFor(number)).allSatisfy(filing ->
+        assertThat(filing.withdrawn()).as(filing.reference()).isEqualTo(inFlight.contains(filing.reference())));
+    // A work order is cancelled while the pipe is being laid; once it passed its pressure test the order is done.
+    assertThat(workOrders.forCase(number)).allSatisfy(order ->
+        assertThat(order.cancelled()).as(order.number()).isEqualTo(stage == Stage.CONSTRUCTION));
   }
 
   @Test
@@ -733,6 +754,10 @@ abstract class CustomerApiContract {
     Answer afterWithdrawal = api.decide(road.reference(), approval);
     assertThat(afterWithdrawal.status()).isEqualTo(409);
     assertThat(afterWithdrawal.json().get("detail").asText()).contains("没有在等待");
+    cases.executeJobs(instance(number)); // the withdrawal's steps: the filing is withdrawn at the platform
+    Answer afterFilingWithdrawn = api.decide(road.reference(), approval);
+    assertThat(afterFilingWithdrawn.status()).isEqualTo(409);
+    assertThat(afterFilingWithdrawn.json().get("detail").asText()).contains("已于").contains("撤回");
   }
 
   // --- Helpers ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.Diagrams;
 
 /**
@@ -38,5 +39,35 @@ class CaseStageTrackerModelTests {
         .map(EndEvent::getId).collect(Collectors.toSet());
 
     assertThat(CaseStageTracker.OUTCOMES.keySet()).containsExactlyInAnyOrderElementsOf(caseEnds);
+  }
+
+  /**
+   * The customer API refuses a withdrawal with {@link Stage#withdrawable()}; the model offers it only inside
+   * {@code subProcess_connection} (docs/adr/0031). The two agree: a stage is withdrawable exactly when the
+   * element that starts it lies inside that sub-process.
+   */
+  @Test
+  void theStagesJavaLetACustomerWithdraw_areThoseTheModelOffersWithdrawalIn() {
+    var model = Diagrams.obtainingWater();
+    var connection = model.getModelElementById(ObtainingWaterProcess.Elements.CONNECTION);
+    var withdrawal = model.<org.camunda.bpm.model.bpmn.instance.BoundaryEvent>getModelElementById(
+        ObtainingWaterProcess.Elements.WITHDRAWAL);
+    assertThat(withdrawal.getAttachedTo()).isSameAs(connection);
+    assertThat(withdrawal.cancelActivity()).as("withdrawal stops the work").isTrue();
+    CaseStageTracker.STAGE_STARTS.forEach((element, stage) -> {
+      if (stage == Stage.WITHDRAWAL) {
+        return;
+      }
+      boolean inside = false;
+      for (var parent = model.getModelElementById(element).getParentElement(); parent != null;
+          parent = parent.getParentElement()) {
+        inside |= parent == connection;
+      }
+      assertThat(stage.withdrawable()).as(element + " starts " + stage + (inside ? ", inside " : ", outside ")
+          + ObtainingWaterProcess.Elements.CONNECTION).isEqualTo(inside);
+    });
+    assertThat(Stage.RECEIVED.withdrawable()).as("the sub-process starts with the application").isTrue();
+    assertThat(Stage.WITHDRAWAL.withdrawable()).isFalse();
+    assertThat(Stage.CLOSED.withdrawable()).isFalse();
   }
 }

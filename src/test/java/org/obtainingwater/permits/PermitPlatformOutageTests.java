@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingPermitAuthority;
+import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,7 @@ import org.springframework.context.annotation.Primary;
  * The city's permit platform is down when a permit is filed: the filing step retries on its cycle,
  * then raises an incident an administrator sees in Cockpit; the staff member's work before it is
  * kept. When the platform is back, a retry (Cockpit's "retry", here through the API) files once
- * and the case goes on.
+ * and the case goes on. A withdrawal whose step fails part-way withdraws each filing once when retried.
  */
 @AppOnH2
 // Its own context: a permit platform that can be switched off.
@@ -54,6 +55,8 @@ class PermitPlatformOutageTests {
   PlatformThatCanFail.Switchable platform;
   @Autowired
   RecordingPermitAuthority recorded;
+  @Autowired
+  PermitFilings filings;
 
   CaseDriver cases;
   ManagementService management;
@@ -63,6 +66,8 @@ class PermitPlatformOutageTests {
     AbstractAssertions.init(engine);
     cases = new CaseDriver(engine);
     management = engine.getManagementService();
+    platform.calls.set(0);
+    platform.withdrawalsBeforeOutage.set(-1);
     ClockUtil.setCurrentTime(new Date());
   }
 
@@ -109,6 +114,39 @@ class PermitPlatformOutageTests {
     assertThat(platform.calls.get()).as("three refused calls and the one that went through").isEqualTo(4);
   }
 
+  /**
+   * The platform withdraws the first filing and goes down before the second (docs/adr/0031): the withdrawal
+   * step fails and rolls back, so neither filing is marked withdrawn; its retry, with the platform back, calls
+   * again for both with the same keys. The platform's journal holds each withdrawal once, both rows are marked.
+   */
+  @Test
+  void aWithdrawalStepThatFailsBetweenTwoFilings_isRetried_andEachFilingIsWithdrawnOnce() {
+    ProcessInstance instance = cases.apply(application());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(180, true, true));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    String number = instance.getBusinessKey();
+    assertThat(filings.filingsFor(number)).hasSize(2);
+
+    platform.withdrawalsBeforeOutage.set(1);
+    engine.getRuntimeService().createMessageCorrelation(ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN)
+        .processInstanceId(instance.getId()).correlate();
+    Job withdrawal = management.createJobQuery().processInstanceId(instance.getId())
+        .activityId(ObtainingWaterProcess.Elements.WITHDRAW_PERMIT_FILINGS).singleResult();
+    assertThatThrownBy(() -> management.executeJob(withdrawal.getId())).hasMessageContaining("permit platform unavailable");
+    assertThat(recorded.withdrawalsFor(number)).as("the first went through before the outage").hasSize(1);
+    assertThat(filings.filingsFor(number)).as("rolled back with the step").noneMatch(FiledPermit::withdrawn);
+
+    platform.down.set(false);
+    management.executeJob(withdrawal.getId());
+    cases.executeJobs(instance);
+
+    assertThat(instance).isEnded().hasPassed(ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN);
+    assertThat(recorded.withdrawalsFor(number)).extracting(PermitWithdrawal::reference)
+        .containsExactlyInAnyOrderElementsOf(filings.filingsFor(number).stream().map(FiledPermit::reference).toList());
+    assertThat(filings.filingsFor(number)).allMatch(FiledPermit::withdrawn);
+  }
+
   private Job filingJob(ProcessInstance instance) {
     return management.createJobQuery().processInstanceId(instance.getId()).activityId(FILE_ROAD_PERMIT).singleResult();
   }
@@ -120,6 +158,8 @@ class PermitPlatformOutageTests {
     static class Switchable implements PermitAuthority {
       final AtomicBoolean down = new AtomicBoolean();
       final AtomicInteger calls = new AtomicInteger();
+      /** The platform goes down once this many withdrawals went through (never, unless a test sets it). */
+      final AtomicInteger withdrawalsBeforeOutage = new AtomicInteger(-1);
       private final RecordingPermitAuthority platform;
 
       Switchable(RecordingPermitAuthority platform) {
@@ -133,6 +173,18 @@ class PermitPlatformOutageTests {
           throw new IllegalStateException("permit platform unavailable (HTTP 503)");
         }
         return platform.file(filing);
+      }
+
+      @Override
+      public void withdraw(PermitWithdrawal withdrawal) {
+        calls.incrementAndGet();
+        if (down.get()) {
+          throw new IllegalStateException("permit platform unavailable (HTTP 503)");
+        }
+        platform.withdraw(withdrawal);
+        if (withdrawalsBeforeOutage.decrementAndGet() == 0) {
+          down.set(true);
+        }
       }
     }
 

@@ -2,6 +2,7 @@ package org.obtainingwater.support;
 
 import static org.obtainingwater.process.CaseVariables.APPLICANT_NAME;
 import static org.obtainingwater.process.CaseVariables.CALLBACK_REMARKS;
+import static org.obtainingwater.process.CaseVariables.CALLBACK_RESULT;
 import static org.obtainingwater.process.CaseVariables.CHANNEL;
 import static org.obtainingwater.process.CaseVariables.CLOSURE_REASON;
 import static org.obtainingwater.process.CaseVariables.CONNECTION_POINT;
@@ -175,6 +176,11 @@ public final class TestCases {
 
   public static VariableMap calledBack(int score, String remarks) {
     return vars().with(SATISFACTION_SCORE, score).with(CALLBACK_REMARKS, remarks).map();
+  }
+
+  /** A callback that found nobody (回访结果 未接通), with what happened. */
+  public static VariableMap unreachable(String remarks) {
+    return vars().with(CALLBACK_RESULT, "unreachable").with(CALLBACK_REMARKS, remarks).map();
   }
 
   public static VariableMap rectified(String note) {
