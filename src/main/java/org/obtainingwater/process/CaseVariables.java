@@ -83,7 +83,7 @@ public final class CaseVariables {
   public static final ProcessVariable<Integer> SATISFACTION_SCORE = integer("satisfactionScore", "满意度");
   public static final ProcessVariable<String> CALLBACK_REMARKS = text("callbackRemarks", "回访记录");
   public static final ProcessVariable<String> RECTIFICATION_NOTE = text("rectificationNote", "整改情况");
-  /** The customer's own rating on the customer page, in words (cases.ServiceRatings): read-only on the callback form. */
+  /** The customer's own rating on the customer page, in words (cases.ServiceRatings): for the callback task. */
   public static final ProcessVariable<String> ONLINE_RATING = text("onlineRating", "客户网上评价");
 
   // Outcome
