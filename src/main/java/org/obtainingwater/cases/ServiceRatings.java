@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The customer rates the service on the page after the water is on (issue 16, docs/adr/0037): 1 to 5
  * and an optional comment, once per case, only for the caller's verified phone's own case. The rating
  * is kept in its own table ({@code service_rating}, Flyway V18); while the case runs it is also put on
- * the case as the text variable {@code onlineRating}, which the callback task's form shows read-only, so
- * the agent calling the customer knows what they already said.
+ * the case as the text variable {@code onlineRating}, for the callback task (its form does not show it yet:
+ * docs/adr/0037).
  */
 @Service
 public class ServiceRatings {

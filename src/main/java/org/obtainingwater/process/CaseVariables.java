@@ -87,7 +87,7 @@ public final class CaseVariables {
   /** How many callbacks found nobody; the third closes the case without a score (gateway 接通了吗？). */
   public static final ProcessVariable<Integer> UNREACHABLE_CALLS = integer("unreachableCalls", "未接通次数");
   public static final ProcessVariable<String> RECTIFICATION_NOTE = text("rectificationNote", "整改情况");
-  /** The customer's own rating on the customer page, in words (cases.ServiceRatings): read-only on the callback form. */
+  /** The customer's own rating on the customer page, in words (cases.ServiceRatings): for the callback task. */
   public static final ProcessVariable<String> ONLINE_RATING = text("onlineRating", "客户网上评价");
   /** How many rectifications were made; after the second a still dissatisfied customer goes to the supervisor. */
   public static final ProcessVariable<Integer> RECTIFICATION_ROUNDS = integer("rectificationRounds", "整改轮次");
