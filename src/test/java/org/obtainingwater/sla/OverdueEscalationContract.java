@@ -196,8 +196,13 @@ abstract class OverdueEscalationContract {
           management().executeJob(timer.getId());
         } catch (ProcessEngineException gone) {
           // The clerk won before the job was even read: completing the task deleted its timer, and the job
-          // executor, which acquires jobs from the table, would not have found it either (ENGINE-14026).
-          if (!String.valueOf(gone.getMessage()).startsWith("ENGINE-14026")) {
+          // executor, which acquires jobs from the table, would not have found it either (ENGINE-14026). Or the
+          // clerk won between reading the job and reading its execution, which the completion removed with the
+          // timer: the job's command finds no execution and does nothing (H2 shows this window more often).
+          String message = String.valueOf(gone.getMessage());
+          boolean clerkWon = message.startsWith("ENGINE-14026")
+              || message.startsWith("Cannot find execution with id") && message.contains("referenced from job");
+          if (!clerkWon) {
             throw gone;
           }
         }
