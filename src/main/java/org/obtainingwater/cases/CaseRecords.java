@@ -4,11 +4,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.obtainingwater.process.RecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -36,9 +35,6 @@ public class CaseRecords {
   }
 
   /** The engine's current time: tests move it, and stage dates must follow. */
-  static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
-  }
 
   /** What a case's record starts with: its number, process instance, channel and the application. */
   public record NewCase(String applicationNumber, String processInstanceId, String channel, String applicantName,
@@ -47,7 +43,7 @@ public class CaseRecords {
 
   /** Opens the record of a case that has just received its number; it starts in {@link Stage#RECEIVED}. */
   public void open(NewCase draft) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     jdbc.update("INSERT INTO application (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, NULL)",
         draft.applicationNumber(), draft.processInstanceId(), draft.channel(), draft.applicantName(),
         draft.contactPhone(), draft.siteAddress(), draft.useType(), draft.expectedPeakDemand(),
@@ -99,7 +95,7 @@ public class CaseRecords {
       String useType, BigDecimal expectedPeakDemand) {
     jdbc.update("UPDATE application SET applicant_name = ?, contact_phone = ?, site_address = ?, use_type = ?, "
         + "expected_peak_demand = ?, updated_at = ? WHERE application_number = ?",
-        applicantName, contactPhone, siteAddress, useType, expectedPeakDemand, now(), applicationNumber);
+        applicantName, contactPhone, siteAddress, useType, expectedPeakDemand, RecordedTime.now(), applicationNumber);
   }
 
   /**
@@ -108,7 +104,7 @@ public class CaseRecords {
    * test) or has no record (a case started before records existed).
    */
   public void moveTo(String applicationNumber, Stage stage) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     int moved = jdbc.update("UPDATE application SET stage = ?, updated_at = ? WHERE application_number = ? AND stage <> ?",
         stage.name(), now, applicationNumber, stage.name());
     if (moved == 1) {
@@ -119,7 +115,7 @@ public class CaseRecords {
 
   /** The case ended: its outcome, and the open stage entry is closed. */
   public void finish(String applicationNumber, Outcome outcome) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     int finished = jdbc.update("UPDATE application SET stage = ?, outcome = ?, updated_at = ?, finished_at = ? "
         + "WHERE application_number = ? AND outcome IS NULL", Stage.CLOSED.name(), outcome.name(), now, now,
         applicationNumber);
@@ -131,7 +127,7 @@ public class CaseRecords {
 
   public List<StageEntry> history(String applicationNumber) {
     return jdbc.query("SELECT stage, entered_at, left_at FROM application_stage WHERE application_number = ? ORDER BY id",
-        (rs, row) -> new StageEntry(Stage.valueOf(rs.getString("stage")), time(rs, "entered_at"), time(rs, "left_at")),
+        (rs, row) -> new StageEntry(Stage.valueOf(rs.getString("stage")), RecordedTime.read(rs, "entered_at"), RecordedTime.read(rs, "left_at")),
         applicationNumber);
   }
 
@@ -151,12 +147,8 @@ public class CaseRecords {
         rs.getString("channel"), rs.getString("applicant_name"), rs.getString("contact_phone"),
         rs.getString("site_address"), rs.getString("use_type"), rs.getBigDecimal("expected_peak_demand"),
         Stage.valueOf(rs.getString("stage")), outcome == null ? null : Outcome.valueOf(outcome),
-        rs.getString("client_reference"), rs.getString("request_fingerprint"), time(rs, "received_at"),
-        time(rs, "updated_at"), time(rs, "finished_at"));
+        rs.getString("client_reference"), rs.getString("request_fingerprint"), RecordedTime.read(rs, "received_at"),
+        RecordedTime.read(rs, "updated_at"), RecordedTime.read(rs, "finished_at"));
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
-  }
 }

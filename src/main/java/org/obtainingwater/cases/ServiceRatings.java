@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.obtainingwater.notification.Masking;
+import org.obtainingwater.process.RecordedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -88,7 +89,7 @@ public class ServiceRatings {
               + "，没有通水，无需评价"
           : "申请 " + applicationNumber + " 尚未通水（当前环节：" + record.stage().label() + "），通水后才能评价服务");
     }
-    ServiceRating rating = new ServiceRating(applicationNumber, score, comment, CaseRecords.now());
+    ServiceRating rating = new ServiceRating(applicationNumber, score, comment, RecordedTime.now());
     try {
       jdbc.update("INSERT INTO service_rating (application_number, score, rating_comment, phone, rated_at) "
           + "VALUES (?, ?, ?, ?, ?)", applicationNumber, score, comment, record.contactPhone(), rating.ratedAt());

@@ -3,10 +3,9 @@ package org.obtainingwater.construction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.obtainingwater.process.RecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,14 +31,11 @@ public class WorkOrders {
     this.jdbc = jdbc;
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
-  }
 
   void issued(String number, String applicationNumber, String processInstanceId) {
     jdbc.update("INSERT INTO work_order (number, application_number, process_instance_id, issued_at) "
         + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM work_order WHERE number = ?)", number, applicationNumber,
-        processInstanceId, now(), number);
+        processInstanceId, RecordedTime.now(), number);
   }
 
   /**
@@ -47,12 +43,12 @@ public class WorkOrders {
    * existed (a case from an earlier version) is recorded as cancelled with no issue time.
    */
   boolean cancel(String number, String applicationNumber, String processInstanceId) {
-    if (jdbc.update("UPDATE work_order SET cancelled_at = ? WHERE number = ? AND cancelled_at IS NULL", now(), number) == 1) {
+    if (jdbc.update("UPDATE work_order SET cancelled_at = ? WHERE number = ? AND cancelled_at IS NULL", RecordedTime.now(), number) == 1) {
       return true;
     }
     return jdbc.update("INSERT INTO work_order (number, application_number, process_instance_id, cancelled_at) "
         + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM work_order WHERE number = ?)", number, applicationNumber,
-        processInstanceId, now(), number) == 1;
+        processInstanceId, RecordedTime.now(), number) == 1;
   }
 
   /** The case's work orders, oldest first. */
@@ -62,12 +58,8 @@ public class WorkOrders {
   }
 
   private static WorkOrder toWorkOrder(ResultSet rs, int row) throws SQLException {
-    return new WorkOrder(rs.getString("number"), rs.getString("application_number"), time(rs, "issued_at"),
-        time(rs, "cancelled_at"));
+    return new WorkOrder(rs.getString("number"), rs.getString("application_number"), RecordedTime.read(rs, "issued_at"),
+        RecordedTime.read(rs, "cancelled_at"));
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
-  }
 }

@@ -3,6 +3,7 @@ package org.obtainingwater.identity;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.obtainingwater.process.RecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,7 @@ public class CustomerSessions {
 
   @Transactional
   public Session open(String phone) {
-    OffsetDateTime now = VerificationCodes.now();
+    OffsetDateTime now = RecordedTime.now();
     String token = Secrets.token();
     OffsetDateTime expiresAt = now.plus(settings.sessionLifetime());
     jdbc.update("DELETE FROM customer_session WHERE expires_at < ?", now);
@@ -47,7 +48,7 @@ public class CustomerSessions {
       return Optional.empty();
     }
     return jdbc.queryForList("SELECT phone FROM customer_session WHERE token_hash = ? AND expires_at > ?", String.class,
-        Secrets.sha256(token.strip()), VerificationCodes.now()).stream().findFirst();
+        Secrets.sha256(token.strip()), RecordedTime.now()).stream().findFirst();
   }
 
   /** Ends the session the token names (signing out). */

@@ -1,15 +1,14 @@
 package org.obtainingwater.identity;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.notification.Masking;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.process.InvalidInputException;
+import org.obtainingwater.process.RecordedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,9 +42,6 @@ public class VerificationCodes {
     this.settings = settings;
   }
 
-  static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
-  }
 
   /** Sends a new login code to the phone; the phone's earlier login codes die. */
   @Transactional
@@ -69,7 +65,7 @@ public class VerificationCodes {
 
   /** Stores a new code for the purpose (earlier ones die) and hands it to {@code sms}, which queues its SMS. */
   private void send(String phone, String purpose, Consumer<String> sms) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     String code = Secrets.code();
     String salt = Secrets.salt();
     jdbc.update("UPDATE verification_code SET used_at = ? WHERE phone = ? AND purpose = ? AND used_at IS NULL", now,
@@ -105,7 +101,7 @@ public class VerificationCodes {
   }
 
   private long use(String phone, String purpose, String code) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, salt, code_hash, attempts, expires_at, used_at "
         + "FROM verification_code WHERE phone = ? AND purpose = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY FOR UPDATE",
         phone, purpose);

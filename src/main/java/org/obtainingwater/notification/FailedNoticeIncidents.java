@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.obtainingwater.process.RecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class FailedNoticeIncidents extends AbstractCamundaConfiguration {
       public void resolveIncident(IncidentContext context) {
         super.resolveIncident(context);
         jdbc.update("UPDATE notification_outbox SET status = ?, attempts = 0, next_attempt_at = ?, last_error = NULL "
-            + "WHERE id = ? AND status = ?", OutboxStatus.PENDING.name(), NotificationOutbox.now(),
+            + "WHERE id = ? AND status = ?", OutboxStatus.PENDING.name(), RecordedTime.now(),
             Long.parseLong(context.getConfiguration()), OutboxStatus.FAILED.name());
       }
     });

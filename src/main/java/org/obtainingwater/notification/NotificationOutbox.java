@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.obtainingwater.process.RecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +36,6 @@ public class NotificationOutbox implements CustomerNotifier {
     this.jdbc = jdbc;
   }
 
-  static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
-  }
 
   /**
    * The SMS gateway's client message id of an outbox entry, its idempotency key: the same for every
@@ -50,7 +47,7 @@ public class NotificationOutbox implements CustomerNotifier {
 
   @Override
   public void send(Notice notice) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, template_params, "
         + "status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
         notice.applicationNumber(), notice.type().name(), notice.phone(), notice.text(), json(notice.params()),
@@ -84,7 +81,7 @@ public class NotificationOutbox implements CustomerNotifier {
    * only when the transaction that issued the code commits, and the gateway's retries apply.
    */
   public void sendVerificationCode(String phone, String code, String text) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, template_params, "
         + "status, attempts, created_at, next_attempt_at) VALUES (NULL, ?, ?, ?, ?, ?, 0, ?, ?)",
         NoticeType.VERIFICATION_CODE.name(), phone, text, json(Map.of("code", code)), OutboxStatus.PENDING.name(), now,
@@ -96,7 +93,7 @@ public class NotificationOutbox implements CustomerNotifier {
    * with the code and the contract number.
    */
   public void sendContractSigningCode(String phone, String code, String contractNumber, String text) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = RecordedTime.now();
     jdbc.update("INSERT INTO notification_outbox (application_number, notice_type, phone, message_text, template_params, "
         + "status, attempts, created_at, next_attempt_at) VALUES (NULL, ?, ?, ?, ?, ?, 0, ?, ?)",
         NoticeType.CONTRACT_SIGNING_CODE.name(), phone, text, json(Map.of("code", code, "contractNumber", contractNumber)),

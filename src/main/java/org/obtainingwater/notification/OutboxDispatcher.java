@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.obtainingwater.process.OutsideSystemException;
+import org.obtainingwater.process.RecordedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,7 +78,7 @@ public class OutboxDispatcher {
     int sent = 0;
     List<Long> due;
     do {
-      OffsetDateTime now = NotificationOutbox.now();
+      OffsetDateTime now = RecordedTime.now();
       due = jdbc.queryForList("SELECT id FROM notification_outbox WHERE status IN (?, ?) AND next_attempt_at <= ? "
           + "ORDER BY next_attempt_at, id FETCH FIRST " + BATCH + " ROWS ONLY", Long.class,
           OutboxStatus.PENDING.name(), OutboxStatus.SENDING.name(), now);
@@ -107,7 +108,7 @@ public class OutboxDispatcher {
     try {
       String reference = gateway.deliver(NotificationOutbox.messageId(id), message);
       jdbc.update("UPDATE notification_outbox SET status = ?, gateway_reference = ?, sent_at = ?, last_error = NULL "
-          + "WHERE id = ?", OutboxStatus.SENT.name(), reference, NotificationOutbox.now(), id);
+          + "WHERE id = ?", OutboxStatus.SENT.name(), reference, RecordedTime.now(), id);
       return true;
     } catch (RuntimeException e) {
       String error = String.valueOf(e.getMessage());
@@ -117,7 +118,7 @@ public class OutboxDispatcher {
         // The provider is healthy and asks for a pause (per phone or per account): the attempt is not spent.
         Duration pause = outside.retryAfter() == null ? retryPause : outside.retryAfter();
         jdbc.update("UPDATE notification_outbox SET status = ?, attempts = attempts - 1, last_error = ?, "
-            + "next_attempt_at = ? WHERE id = ?", OutboxStatus.PENDING.name(), error, NotificationOutbox.now().plus(pause),
+            + "next_attempt_at = ? WHERE id = ?", OutboxStatus.PENDING.name(), error, RecordedTime.now().plus(pause),
             id);
         LOG.warn("Notice {} for {} throttled by the SMS provider, sent again in {}: {}", id,
             entry.get("application_number"), pause, error);
@@ -127,7 +128,7 @@ public class OutboxDispatcher {
       boolean giveUp = attempts >= maxAttempts || (outside != null && outside.kind() == OutsideSystemException.Kind.REFUSED);
       jdbc.update("UPDATE notification_outbox SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
           (giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING).name(), error,
-          NotificationOutbox.now().plus(retryPause.multipliedBy(attempts)), id);
+          RecordedTime.now().plus(retryPause.multipliedBy(attempts)), id);
       if (giveUp) {
         failed.increment();
         LOG.error("Notice {} ({}) for {} to {} failed {} times and is given up: {}", id, entry.get("notice_type"),

@@ -3,11 +3,10 @@ package org.obtainingwater.permits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.obtainingwater.process.RecordedTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,14 +31,11 @@ public class PermitFilings {
     this.jdbc = jdbc;
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
-  }
 
   void recordFiling(String reference, PermitFiling filing, String processInstanceId) {
     jdbc.update("INSERT INTO permit_filing (reference, application_number, process_instance_id, permit_kind, "
         + "permit_procedure, filed_at) VALUES (?, ?, ?, ?, ?, ?)", reference, filing.applicationNumber(),
-        processInstanceId, filing.kind().code(), filing.procedure(), now());
+        processInstanceId, filing.kind().code(), filing.procedure(), RecordedTime.now());
   }
 
   /** How many times this permit was filed for the case so far. */
@@ -54,7 +50,7 @@ public class PermitFilings {
    */
   boolean recordDecision(String reference, String decision, String permitNumber, String rejectionReason, String via) {
     return jdbc.update("UPDATE permit_filing SET decision = ?, permit_number = ?, rejection_reason = ?, decided_at = ?, "
-        + "decided_via = ? WHERE reference = ? AND decision IS NULL", decision, permitNumber, rejectionReason, now(), via,
+        + "decided_via = ? WHERE reference = ? AND decision IS NULL", decision, permitNumber, rejectionReason, RecordedTime.now(), via,
         reference) == 1;
   }
 
@@ -76,7 +72,7 @@ public class PermitFilings {
   }
 
   void recordWithdrawal(String reference) {
-    jdbc.update("UPDATE permit_filing SET withdrawn_at = ? WHERE reference = ? AND withdrawn_at IS NULL", now(), reference);
+    jdbc.update("UPDATE permit_filing SET withdrawn_at = ? WHERE reference = ? AND withdrawn_at IS NULL", RecordedTime.now(), reference);
   }
 
   /** Every filing of one case, in the order filed. */
@@ -88,12 +84,8 @@ public class PermitFilings {
   private static FiledPermit toFiling(ResultSet rs, int row) throws SQLException {
     return new FiledPermit(rs.getString("reference"), rs.getString("application_number"),
         rs.getString("process_instance_id"), PermitKind.ofCode(rs.getString("permit_kind")),
-        rs.getString("permit_procedure"), time(rs, "filed_at"), rs.getString("decision"), rs.getString("permit_number"),
-        rs.getString("rejection_reason"), time(rs, "decided_at"), rs.getString("decided_via"), time(rs, "withdrawn_at"));
+        rs.getString("permit_procedure"), RecordedTime.read(rs, "filed_at"), rs.getString("decision"), rs.getString("permit_number"),
+        rs.getString("rejection_reason"), RecordedTime.read(rs, "decided_at"), rs.getString("decided_via"), RecordedTime.read(rs, "withdrawn_at"));
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
-  }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.process.RecordedTime;
 import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.TestCases;
@@ -105,7 +106,7 @@ class OutboxDispatcherTests {
     outbox.send(notice("GW-2026-900003"));
     // A node claimed it and died before delivering.
     jdbc.update("UPDATE notification_outbox SET status = 'SENDING', attempts = 1, next_attempt_at = ? "
-        + "WHERE application_number = ?", NotificationOutbox.now().plusMinutes(5), "GW-2026-900003");
+        + "WHERE application_number = ?", RecordedTime.now().plusMinutes(5), "GW-2026-900003");
     gatewayDown = false;
     OutboxDispatcher dispatcher = dispatcher(5);
 
@@ -131,7 +132,7 @@ class OutboxDispatcherTests {
     String reference = outbox.entriesFor("GW-2026-900004").get(0).gatewayReference();
     // The node died after the gateway accepted and before it recorded SENT: its claim is all that is left.
     jdbc.update("UPDATE notification_outbox SET status = 'SENDING', gateway_reference = NULL, sent_at = NULL, "
-        + "next_attempt_at = ? WHERE id = ?", NotificationOutbox.now().plusMinutes(5), id);
+        + "next_attempt_at = ? WHERE id = ?", RecordedTime.now().plusMinutes(5), id);
 
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(6).toMillis()));
     assertThat(dispatcher.dispatchDue()).isEqualTo(1);
