@@ -48,6 +48,10 @@ class StaffContractsController {
     this.contracts = contracts;
   }
 
+  private static String documentUrl(String applicationNumber) {
+    return Doors.STAFF_CONTRACTS + "/" + applicationNumber + "/document";
+  }
+
   private CaseRecord existing(String applicationNumber) {
     return records.find(applicationNumber)
         .orElseThrow(() -> new RequestRefusedException(NOT_FOUND, "没有编号为 " + applicationNumber + " 的申请"));
@@ -66,7 +70,7 @@ class StaffContractsController {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   ContractView contract(@PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber) {
     existing(applicationNumber);
-    return ContractView.of(contracts.get(applicationNumber), Doors.STAFF_CONTRACTS + "/" + applicationNumber + "/document");
+    return ContractView.of(contracts.get(applicationNumber), documentUrl(applicationNumber));
   }
 
   @Operation(summary = "下载供水合同（PDF）", description = "签署前是出具的合同（可打印给客户在柜台签字）；签署后附有签署记录页。")
@@ -107,7 +111,7 @@ class StaffContractsController {
       @Valid @RequestBody CounterSigningRequest request, HttpServletRequest http) {
     CaseRecord record = existing(applicationNumber);
     ContractView signed = ContractView.of(contracts.signAtCounter(applicationNumber, record.contactPhone(),
-        http.getRemoteUser(), request.documentSha256()), Doors.STAFF_CONTRACTS + "/" + applicationNumber + "/document");
+        http.getRemoteUser(), request.documentSha256()), documentUrl(applicationNumber));
     return ResponseEntity.status(HttpStatus.CREATED).body(signed);
   }
 }

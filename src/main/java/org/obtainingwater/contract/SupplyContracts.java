@@ -11,12 +11,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.contract.ContractSignature.Method;
 import org.obtainingwater.identity.VerificationCodes;
 import org.obtainingwater.notification.Masking;
 import org.obtainingwater.process.InvalidInputException;
+import org.obtainingwater.process.RecordedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,15 +92,17 @@ public class SupplyContracts {
   /** The document to show: the signed one (with its signature page) once signed, else the issued one. */
   @Transactional(readOnly = true)
   public byte[] document(String applicationNumber) {
-    List<byte[]> documents = jdbc.query("SELECT COALESCE(signed_document, document) FROM supply_contract "
-        + "WHERE application_number = ?", (row, i) -> row.getBytes(1), applicationNumber);
-    return documents.stream().findFirst().orElseThrow(() -> notIssued(applicationNumber));
+    return stored("COALESCE(signed_document, document)", applicationNumber);
   }
 
   /** The document as issued, the one a signature's SHA-256 refers to. */
   @Transactional(readOnly = true)
   public byte[] issuedDocument(String applicationNumber) {
-    List<byte[]> documents = jdbc.query("SELECT document FROM supply_contract WHERE application_number = ?",
+    return stored("document", applicationNumber);
+  }
+
+  private byte[] stored(String column, String applicationNumber) {
+    List<byte[]> documents = jdbc.query("SELECT " + column + " FROM supply_contract WHERE application_number = ?",
         (row, i) -> row.getBytes(1), applicationNumber);
     return documents.stream().findFirst().orElseThrow(() -> notIssued(applicationNumber));
   }
@@ -178,7 +180,7 @@ public class SupplyContracts {
   }
 
   private OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toOffsetDateTime();
+    return RecordedTime.now().atZoneSameInstant(zone).toOffsetDateTime();
   }
 
   private OffsetDateTime at(OffsetDateTime stored) {

@@ -15,11 +15,11 @@ import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.contract.SupplyContract;
 import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.process.ApplicationRules;
 import org.obtainingwater.process.CaseReferences;
+import org.obtainingwater.process.RecordedTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,7 @@ class IssueSupplyContractDelegate implements JavaDelegate {
         SITE_ADDRESS.get(execution), ApplicationRules.USE_TYPE_LABELS.getOrDefault(useType, useType),
         CUSTOMER_ACCOUNT_NUMBER.get(execution), METER_DN.get(execution), METER_SERIAL_NUMBER.get(execution),
         BigDecimal.valueOf(INITIAL_READING.get(execution)), WaterOnTime.at(WATER_ON_AT.get(execution), zone),
-        ClockUtil.getCurrentTime().toInstant().atZone(zone).toOffsetDateTime()));
+        RecordedTime.now().atZoneSameInstant(zone).toOffsetDateTime()));
     SUPPLY_CONTRACT_NUMBER.set(execution, contractNumber);
   }
 }

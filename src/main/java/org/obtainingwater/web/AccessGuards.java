@@ -78,26 +78,20 @@ class AccessGuards implements WebMvcConfigurer {
 
   @Bean
   FilterRegistrationBean<StaffGroupAccess> scorecardAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
-    FilterRegistrationBean<StaffGroupAccess> registration =
-        new FilterRegistrationBean<>(new StaffGroupAccess(engine, json, logins,
-            Set.of(StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN), "无权查看考核指标",
-            "不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放"));
-    registration.setName("scorecard-access");
-    registration.addUrlPatterns(Doors.SCORECARD_API + "/*", Doors.SCORECARD_PAGE + "*");
-    return registration;
+    return staffGroupDoor("scorecard-access", new StaffGroupAccess(engine, json, logins,
+        Set.of(StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN), "无权查看考核指标",
+        "不属于服务督导（supervisors）或管理员（camunda-admin）组；考核指标只对这两个组开放"),
+        Doors.SCORECARD_API + "/*", Doors.SCORECARD_PAGE + "*");
   }
 
   /** The supply contracts' staff door (docs/adr/0040): the counter, customer service, metering, supervisors. */
   @Bean
   FilterRegistrationBean<StaffGroupAccess> staffContractsAccess(ProcessEngine engine, ObjectMapper json,
       StaffLogins logins) {
-    FilterRegistrationBean<StaffGroupAccess> registration = new FilterRegistrationBean<>(new StaffGroupAccess(engine,
-        json, logins, Set.of(StaffGroup.INTAKE.id(), StaffGroup.CUSTOMER_SERVICE.id(), StaffGroup.METERING.id(),
+    return staffGroupDoor("staff-contracts-access", new StaffGroupAccess(engine, json, logins,
+        Set.of(StaffGroup.INTAKE.id(), StaffGroup.CUSTOMER_SERVICE.id(), StaffGroup.METERING.id(),
             StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN), "无权查看供水合同",
-        "不属于受理员、客服专员、装表员、服务督导或管理员组；供水合同只对这些组开放"));
-    registration.setName("staff-contracts-access");
-    registration.addUrlPatterns(Doors.STAFF_CONTRACTS + "/*");
-    return registration;
+        "不属于受理员、客服专员、装表员、服务督导或管理员组；供水合同只对这些组开放"), Doors.STAFF_CONTRACTS + "/*");
   }
 
   @Bean
@@ -123,11 +117,17 @@ class AccessGuards implements WebMvcConfigurer {
   @Profile("demo")
   FilterRegistrationBean<StaffGroupAccess> demoSmsInboxAccess(ProcessEngine engine, ObjectMapper json,
       StaffLogins logins) {
-    FilterRegistrationBean<StaffGroupAccess> registration = new FilterRegistrationBean<>(new StaffGroupAccess(engine,
-        json, logins, Set.of(Groups.CAMUNDA_ADMIN), "无权查看演示短信收件箱",
-        "不是管理员（camunda-admin）；演示短信收件箱只对管理员开放"));
-    registration.setName("demo-sms-inbox-access");
-    registration.addUrlPatterns(Doors.DEMO_SMS_INBOX, Doors.DEMO_SMS_INBOX + "/*");
+    return staffGroupDoor("demo-sms-inbox-access", new StaffGroupAccess(engine, json, logins,
+        Set.of(Groups.CAMUNDA_ADMIN), "无权查看演示短信收件箱", "不是管理员（camunda-admin）；演示短信收件箱只对管理员开放"),
+        Doors.DEMO_SMS_INBOX, Doors.DEMO_SMS_INBOX + "/*");
+  }
+
+  /** A door that only members of some staff groups pass ({@link StaffGroupAccess}), on these paths. */
+  private static FilterRegistrationBean<StaffGroupAccess> staffGroupDoor(String name, StaffGroupAccess guard,
+      String... urlPatterns) {
+    FilterRegistrationBean<StaffGroupAccess> registration = new FilterRegistrationBean<>(guard);
+    registration.setName(name);
+    registration.addUrlPatterns(urlPatterns);
     return registration;
   }
 
