@@ -24,8 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The customer rates the service on the page after the water is on (issue 16, docs/adr/0037): 1 to 5
  * and an optional comment, once per case, only for the caller's verified phone's own case. The rating
  * is kept in its own table ({@code service_rating}, Flyway V18); while the case runs it is also put on
- * the case as the text variable {@code onlineRating}, for the callback task (its form does not show it yet:
- * docs/adr/0037).
+ * the case as the text variable {@code onlineRating}, which the callback task's form shows.
  */
 @Service
 public class ServiceRatings {
@@ -34,26 +33,27 @@ public class ServiceRatings {
   /** What each score means, as the callback form explains its own 1–5. */
   public static final List<String> MEANINGS = List.of("非常不满意", "不满意", "一般", "满意", "非常满意");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final ZoneId UTILITY_ZONE = ZoneId.of("Asia/Shanghai");
 
   /** A rating as given. */
   public record ServiceRating(String applicationNumber, int score, String comment, OffsetDateTime ratedAt) {
 
-    /** The score in words with the comment: what the callback form shows. */
-    public String asText() {
+    /** The score in words with the comment, the time in the utility's zone: what the callback form shows. */
+    public String asText(ZoneId zone) {
       return score + " 分（" + MEANINGS.get(score - 1) + "）" + (comment == null ? "" : "：" + comment)
-          + "，" + DAY.format(ratedAt.atZoneSameInstant(UTILITY_ZONE)) + " 在客户页面评价";
+          + "，" + DAY.format(ratedAt.atZoneSameInstant(zone)) + " 在客户页面评价";
     }
   }
 
   private final JdbcTemplate jdbc;
   private final CaseRecords records;
   private final RuntimeService runtime;
+  private final ZoneId zone;
 
-  ServiceRatings(JdbcTemplate jdbc, CaseRecords records, RuntimeService runtime) {
+  ServiceRatings(JdbcTemplate jdbc, CaseRecords records, RuntimeService runtime, ZoneId serviceZone) {
     this.jdbc = jdbc;
     this.records = records;
     this.runtime = runtime;
+    this.zone = serviceZone;
   }
 
   /** Whether the case is at or past water-on, connected: the only cases a customer can rate. */
@@ -65,7 +65,7 @@ public class ServiceRatings {
   public Optional<ServiceRating> find(String applicationNumber) {
     return jdbc.query("SELECT application_number, score, rating_comment, rated_at FROM service_rating "
         + "WHERE application_number = ?", (rs, row) -> new ServiceRating(rs.getString(1), rs.getInt(2), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class)), applicationNumber).stream().findFirst();
+            RecordedTime.read(rs, "rated_at")), applicationNumber).stream().findFirst();
   }
 
   /**
@@ -98,15 +98,15 @@ public class ServiceRatings {
     }
     boolean running = runtime.createProcessInstanceQuery().processInstanceId(record.processInstanceId()).count() == 1;
     if (running) {
-      runtime.setVariable(record.processInstanceId(), ONLINE_RATING.name(), rating.asText());
+      runtime.setVariable(record.processInstanceId(), ONLINE_RATING.name(), rating.asText(zone));
     }
     LOG.info("Application {} rated {} online by {}", applicationNumber, score, Masking.phone(contactPhone));
     return rating;
   }
 
-  private static RequestRefusedException alreadyRated(ServiceRating earlier) {
+  private RequestRefusedException alreadyRated(ServiceRating earlier) {
     return new RequestRefusedException(CONFLICT, "申请 " + earlier.applicationNumber() + " 已于 "
-        + DAY.format(earlier.ratedAt().atZoneSameInstant(UTILITY_ZONE)) + " 评价过（" + earlier.score()
+        + DAY.format(earlier.ratedAt().atZoneSameInstant(zone)) + " 评价过（" + earlier.score()
         + " 分），每件申请只能评价一次；如需补充意见请致电服务热线 96111");
   }
 }
