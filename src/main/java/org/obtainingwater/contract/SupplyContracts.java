@@ -2,12 +2,9 @@ package org.obtainingwater.contract;
 
 import static org.obtainingwater.cases.RequestRefusedException.Reason.CONFLICT;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +14,7 @@ import org.obtainingwater.identity.VerificationCodes;
 import org.obtainingwater.notification.Masking;
 import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.process.RecordedTime;
+import org.obtainingwater.process.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +61,7 @@ public class SupplyContracts {
     byte[] document = ContractDocument.issued(contract);
     jdbc.update("INSERT INTO supply_contract (application_number, contract_number, document, document_sha256, issued_at) "
         + "VALUES (?, ?, ?, ?, ?)", contract.applicationNumber(), contract.contractNumber(), document,
-        sha256(document), contract.issuedAt());
+        Sha256.of(document), contract.issuedAt());
     LOG.info("Supply contract {} issued for {}", contract.contractNumber(), contract.applicationNumber());
     return find(contract.applicationNumber()).orElseThrow();
   }
@@ -185,14 +183,6 @@ public class SupplyContracts {
 
   private OffsetDateTime at(OffsetDateTime stored) {
     return stored == null ? null : stored.atZoneSameInstant(zone).toOffsetDateTime();
-  }
-
-  static String sha256(byte[] document) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 
 }

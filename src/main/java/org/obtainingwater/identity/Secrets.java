@@ -2,10 +2,11 @@ package org.obtainingwater.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import org.obtainingwater.process.Sha256;
 
 /** Random codes and tokens, and the hashes that are stored instead of them. */
 final class Secrets {
@@ -29,11 +30,7 @@ final class Secrets {
   }
 
   static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(text);
   }
 
   static boolean sameHash(String expected, String given) {

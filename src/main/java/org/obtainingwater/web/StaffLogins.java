@@ -1,10 +1,6 @@
 package org.obtainingwater.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +10,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.obtainingwater.process.Sha256;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -52,7 +49,7 @@ public class StaffLogins {
 
   /** Whether the user exists, is not locked and has this password, as the engine said within the cache time. */
   public boolean verify(ProcessEngine engine, String user, String password) {
-    Key key = new Key(engine, user, sha256(password));
+    Key key = new Key(engine, user, Sha256.of(String.valueOf(password)));
     long now = clock.getAsLong();
     Long until = verified.get(key);
     if (until != null && now - until < 0) {
@@ -103,14 +100,6 @@ public class StaffLogins {
     return value;
   }
 
-  private static String sha256(String password) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(String.valueOf(password).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
 
   /** The engine by identity: test contexts each run an engine named default, with users of their own. */
   private record Key(ProcessEngine engine, String user, String passwordHash) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingSmsGateway;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.process.Sha256;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.CaseDriver;
@@ -79,7 +80,7 @@ abstract class SupplyContractContract {
     Answer document = customer.send("GET", issued.json().get("documentUrl").asText(), null);
     assertThat(document.status()).isEqualTo(200);
     assertThat(document.header("Content-Type")).startsWith("application/pdf");
-    assertThat(SupplyContracts.sha256(document.bytes())).as("the document the customer reads is the one to sign").isEqualTo(sha);
+    assertThat(Sha256.of(document.bytes())).as("the document the customer reads is the one to sign").isEqualTo(sha);
     assertThat(text(document.bytes())).contains(number, "GS" + number.substring(2), "DN50", "ZZ2026-000817");
 
     assertThat(customer.postJson(contract + "/signing-codes", null).status()).isEqualTo(202);
@@ -154,7 +155,7 @@ abstract class SupplyContractContract {
     String sha = read.json().get("documentSha256").asText();
     Answer printed = staff.as("zhoufang").get(door + "/document");
     assertThat(printed.status()).isEqualTo(200);
-    assertThat(SupplyContracts.sha256(printed.bytes())).isEqualTo(sha);
+    assertThat(Sha256.of(printed.bytes())).isEqualTo(sha);
 
     assertThat(staff.as("wangqiang").get(door).status()).as("a surveyor").isEqualTo(403);
     assertThat(staff.anonymous().get(door).status()).isEqualTo(401);

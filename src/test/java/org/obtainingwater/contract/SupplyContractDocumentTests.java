@@ -22,6 +22,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.contract.ContractSignature.Method;
+import org.obtainingwater.process.Sha256;
 
 /**
  * The supply contract PDF (docs/adr/0040): it opens, says what the contract is about as text a machine can
@@ -105,7 +106,7 @@ class SupplyContractDocumentTests {
   @Test
   void theSignedContract_isTheIssuedOneWithASignaturePage() throws IOException {
     byte[] issued = ContractDocument.issued(CONTRACT);
-    String sha = SupplyContracts.sha256(issued);
+    String sha = Sha256.of(issued);
     ContractSignature signature = new ContractSignature(Method.SMS_CODE, OffsetDateTime.parse("2026-11-27T09:12+08:00"),
         sha, "13812345678", 42L, null);
 
