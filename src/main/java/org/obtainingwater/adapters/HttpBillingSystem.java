@@ -1,6 +1,5 @@
 package org.obtainingwater.adapters;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,8 +9,8 @@ import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,11 +31,8 @@ public class HttpBillingSystem implements BillingSystem {
   private final HttpJsonSystem billing;
 
   @Autowired
-  HttpBillingSystem(@Value("${obtaining-water.adapters.http.billing.url:}") String url,
-      @Value("${obtaining-water.adapters.http.billing.token:}") String token,
-      @Value("${obtaining-water.adapters.http.billing.connect-timeout:PT5S}") Duration connectTimeout,
-      @Value("${obtaining-water.adapters.http.billing.read-timeout:PT30S}") Duration readTimeout) {
-    this(new HttpJsonSystem.Settings(url, token, connectTimeout, readTimeout));
+  HttpBillingSystem(Environment configuration) {
+    this(HttpJsonSystem.Settings.of(configuration, SYSTEM));
   }
 
   HttpBillingSystem(HttpJsonSystem.Settings settings) {

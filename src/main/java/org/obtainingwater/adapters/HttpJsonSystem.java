@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.obtainingwater.process.OutsideSystemException;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.PropertyResolver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +39,17 @@ final class HttpJsonSystem {
    * @param token the bearer credential (from the environment)
    */
   record Settings(String url, String token, Duration connectTimeout, Duration readTimeout) {
+
+    /**
+     * The system's settings as configured under {@code obtaining-water.adapters.http.<system>}: {@code url},
+     * {@code token}, {@code connect-timeout} (default 5 s) and {@code read-timeout} (default 30 s).
+     */
+    static Settings of(PropertyResolver configuration, String system) {
+      String prefix = "obtaining-water.adapters.http." + system + ".";
+      return new Settings(configuration.getProperty(prefix + "url", ""), configuration.getProperty(prefix + "token", ""),
+          DurationStyle.detectAndParse(configuration.getProperty(prefix + "connect-timeout", "PT5S")),
+          DurationStyle.detectAndParse(configuration.getProperty(prefix + "read-timeout", "PT30S")));
+    }
   }
 
   private final String system;

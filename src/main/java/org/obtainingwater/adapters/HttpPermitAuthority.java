@@ -2,7 +2,6 @@ package org.obtainingwater.adapters;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +12,8 @@ import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,11 +35,8 @@ public class HttpPermitAuthority implements PermitAuthority {
   private final HttpJsonSystem platform;
 
   @Autowired
-  HttpPermitAuthority(@Value("${obtaining-water.adapters.http.permit-authority.url:}") String url,
-      @Value("${obtaining-water.adapters.http.permit-authority.token:}") String token,
-      @Value("${obtaining-water.adapters.http.permit-authority.connect-timeout:PT5S}") Duration connectTimeout,
-      @Value("${obtaining-water.adapters.http.permit-authority.read-timeout:PT30S}") Duration readTimeout) {
-    this(new HttpJsonSystem.Settings(url, token, connectTimeout, readTimeout));
+  HttpPermitAuthority(Environment configuration) {
+    this(HttpJsonSystem.Settings.of(configuration, SYSTEM));
   }
 
   HttpPermitAuthority(HttpJsonSystem.Settings settings) {
