@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.obtainingwater.process.RecordedTime;
 
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -103,7 +102,7 @@ final class JdbcBuckets extends AbstractSelectForUpdateBasedProxyManager<String>
           "INSERT INTO rate_limit_bucket (bucket_key, state, updated_at) VALUES (?, NULL, ?)")) {
         applyTimeout(insert, timeoutNanos);
         insert.setString(1, key);
-        insert.setTimestamp(2, Timestamp.from(Instant.now()));
+        insert.setObject(2, RecordedTime.now());
         return insert.executeUpdate() == 1;
       } catch (SQLException e) {
         if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -119,7 +118,7 @@ final class JdbcBuckets extends AbstractSelectForUpdateBasedProxyManager<String>
           "UPDATE rate_limit_bucket SET state = ?, updated_at = ? WHERE bucket_key = ?")) {
         applyTimeout(update, timeoutNanos);
         update.setBytes(1, data);
-        update.setTimestamp(2, Timestamp.from(Instant.now()));
+        update.setObject(2, RecordedTime.now());
         update.setString(3, key);
         update.executeUpdate();
       } catch (SQLException e) {

@@ -59,6 +59,7 @@ public class RateLimits {
 
   private final JdbcBuckets buckets;
   private final Map<Limit, BucketConfiguration> configurations = new EnumMap<>(Limit.class);
+  private Duration longestPeriod = Duration.ZERO;
 
   RateLimits(DataSource dataSource, Settings settings) {
     this.buckets = new JdbcBuckets(dataSource);
@@ -67,6 +68,10 @@ public class RateLimits {
       List<String> rules = limits.getOrDefault(limit.property, List.of());
       if (!rules.isEmpty()) {
         configurations.put(limit, configuration(limit, rules));
+        for (String rule : rules) {
+          Duration period = period(limit, rule);
+          longestPeriod = period.compareTo(longestPeriod) > 0 ? period : longestPeriod;
+        }
       }
     }
   }
@@ -75,13 +80,8 @@ public class RateLimits {
     ConfigurationBuilder builder = BucketConfiguration.builder();
     List<String> ids = new ArrayList<>();
     for (String rule : rules) {
-      String[] parts = rule.strip().split("/", 2);
-      if (parts.length != 2) {
-        throw new IllegalStateException("obtaining-water.customers.limits." + limit.property + ": '" + rule
-            + "' is not count/duration, e.g. 10/P1D");
-      }
-      long count = Long.parseLong(parts[0].strip());
-      Duration period = Duration.parse(parts[1].strip());
+      long count = Long.parseLong(parts(limit, rule)[0].strip());
+      Duration period = period(limit, rule);
       String id = count + "/" + period;
       if (ids.contains(id)) {
         continue;
@@ -91,6 +91,27 @@ public class RateLimits {
       builder.addLimit(Bandwidth.builder().capacity(count).refillIntervally(count, period).id(id).build());
     }
     return builder.build();
+  }
+
+  private static String[] parts(Limit limit, String rule) {
+    String[] parts = rule.strip().split("/", 2);
+    if (parts.length != 2) {
+      throw new IllegalStateException("obtaining-water.customers.limits." + limit.property + ": '" + rule
+          + "' is not count/duration, e.g. 10/P1D");
+    }
+    return parts;
+  }
+
+  private static Duration period(Limit limit, String rule) {
+    return Duration.parse(parts(limit, rule)[1].strip());
+  }
+
+  /**
+   * The longest period of any configured rule. A bucket nobody took from for longer than this has been refilled
+   * to the full, so removing it lets nothing more through than keeping it: a new bucket starts full, as it is.
+   */
+  Duration longestPeriod() {
+    return longestPeriod;
   }
 
   /** Whether the limit is configured at all. */

@@ -3,16 +3,20 @@ package org.obtainingwater.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.identity.CustomerIdentityHousekeeping;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.Sha256;
@@ -43,6 +47,8 @@ abstract class SupplyContractContract {
   RecordingSmsGateway sms;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  CustomerIdentityHousekeeping housekeeping;
 
   ApiClient channel;
   CaseDriver cases;
@@ -58,7 +64,7 @@ abstract class SupplyContractContract {
   }
 
   @Test
-  void theCustomerReadsTheContractIssuedAtWaterOn_andSignsItOnlineWithACodeSentForIt() throws IOException {
+  void theCustomerReadsTheContractIssuedAtWaterOn_andSignsItOnlineWithACodeSentForIt_thatHousekeepingKeeps() throws IOException {
     String phone = SmsCodes.freshPhone("139");
     String number = file(phone);
     ApiClient customer = session(phone);
@@ -124,6 +130,16 @@ abstract class SupplyContractContract {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("detail").asText()).contains("已于").contains("签署").contains("无需再签");
     assertThat(customer.postJson(contract + "/signing-codes", null).status()).as("no code for a signed contract").isEqualTo(409);
+
+    long codeId = ((Number) record.get("verification_code_id")).longValue();
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(400).toMillis()));
+    try {
+      housekeeping.sweep();
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM verification_code WHERE id = ?", Integer.class, codeId))
+        .as("the code the signature rests on outlives housekeeping").isEqualTo(1);
   }
 
   @Test

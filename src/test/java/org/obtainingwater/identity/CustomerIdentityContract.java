@@ -46,6 +46,8 @@ abstract class CustomerIdentityContract {
   RecordingSmsGateway sms;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  CustomerIdentityHousekeeping housekeeping;
 
   ApiClient channel;
   ApiClient anonymous;
@@ -156,6 +158,40 @@ abstract class CustomerIdentityContract {
     String fresh = codeSentTo(phone);
     assertThat(anonymous.openSession(phone, fresh).status()).isEqualTo(201);
     assertThat(anonymous.openSession(phone, fresh).status()).isEqualTo(400);
+  }
+
+  @Test
+  void housekeeping_removesDeadCodesAfterTheirRetention_expiredSessions_andIdleBuckets_andAFreshCodeStillWorks() {
+    String phone = phone();
+    anonymous.requestCode(phone);
+    String token = anonymous.openSession(phone, codeSentTo(phone)).json().get("token").asText();
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(1).plusSeconds(1).toMillis()));
+    assertThat(anonymous.requestCode(phone).status()).isEqualTo(202);
+    assertThat(rows("verification_code WHERE phone = ?", phone)).isEqualTo(2);
+    assertThat(rows("customer_session WHERE phone = ?", phone)).isEqualTo(1);
+    assertThat(rows("rate_limit_bucket WHERE bucket_key LIKE ?", "%:" + phone)).as("code, SMS and session buckets")
+        .isEqualTo(3);
+
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(2).toMillis()));
+    housekeeping.sweep();
+    assertThat(rows("verification_code WHERE phone = ?", phone)).as("dead codes are kept 30 days").isEqualTo(2);
+    assertThat(rows("customer_session WHERE phone = ?", phone)).as("the session expired after 30 minutes").isZero();
+    assertThat(rows("rate_limit_bucket WHERE bucket_key LIKE ?", "%:" + phone))
+        .as("untouched for longer than a day: full again").isZero();
+    assertThat(anonymous.withSession(token).mine().status()).isEqualTo(401);
+
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(31).toMillis()));
+    CustomerIdentityHousekeeping.Swept swept = housekeeping.sweep();
+    assertThat(swept.codes()).isGreaterThanOrEqualTo(2);
+    assertThat(rows("verification_code WHERE phone = ?", phone)).isZero();
+
+    assertThat(anonymous.requestCode(phone).status()).isEqualTo(202);
+    assertThat(anonymous.openSession(phone, codeSentTo(phone)).status()).as("a new bucket and code as on the first day")
+        .isEqualTo(201);
+  }
+
+  private int rows(String tableAndCondition, Object... arguments) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + tableAndCondition, Integer.class, arguments);
   }
 
   // --- Who may reach a case ----------------------------------------------------------------------
