@@ -56,6 +56,22 @@ public final class CaseDriver {
     complete(instance, taskDefinitionKey, submitted);
   }
 
+  /**
+   * The decision on the case's permit of this kind becomes known at that local time (the clock stays there). What
+   * fell due before happens first (after a working day of the platform's silence the permit agent's task opened);
+   * then the platform's decision message ends the wait or, when the agent's task is open, the decision is recorded
+   * on that task, as the platform's late report completes it (docs/adr/0041).
+   */
+  public void permitDecidedAt(ProcessInstance instance, String localTime, PermitKind kind, VariableMap decision) {
+    clockAt(localTime);
+    executeJobs(instance);
+    if (tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(kind.decisionTask()).count() == 1) {
+      complete(instance, kind.decisionTask(), decision);
+    } else {
+      permitDecided(instance, kind, decision);
+    }
+  }
+
   /** Files an application and runs the steps up to the first task (intake). */
   public ProcessInstance apply(VariableMap application) {
     ProcessInstance instance = runtime.startProcessInstanceByKey(ObtainingWaterProcess.PROCESS_KEY, application);
