@@ -43,6 +43,9 @@ public class PermitDecisions {
     }
   }
 
+  /** The decision table's {@code permitProcedure} for short works (备案/告知承诺): no decision follows the filing. */
+  static final String FILING_ONLY = "filing";
+
   private final PermitFilings filings;
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -64,6 +67,9 @@ public class PermitDecisions {
     if (filing.decided()) {
       throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 已于 " + filing.decidedAt() + " 登记审批结果（"
           + filing.decision() + "），不能重复登记");
+    }
+    if (FILING_ONLY.equals(filing.procedure())) {
+      throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 是备案（告知承诺），平台受理即已办结，不需要也不登记审批结果");
     }
     Map<String, Object> variables = new HashMap<>();
     String permitNumber = decision.approved() ? decision.permitNumber() : null;

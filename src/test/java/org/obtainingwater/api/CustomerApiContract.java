@@ -733,6 +733,25 @@ abstract class CustomerApiContract {
     assertThat(late.status()).isEqualTo(409);
   }
 
+  /** A filing-only procedure (备案, short works) waits for no decision: a report for it is answered 409 saying so. */
+  @Test
+  void aDecisionForAFilingOnlyProcedure_is409_andTheCaseHasGoneOnWithoutIt() {
+    String number = file();
+    ProcessInstance instance = instance(number);
+    cases.executeJobs(instance);
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(120, true, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    FiledPermit road = filing(number, PermitKind.ROAD);
+    assertThat(road.procedure()).isEqualTo("filing");
+    assertThat(taskCount(number, BUILD_EXTERNAL_PIPELINE)).as("construction goes ahead").isEqualTo(1);
+
+    Answer answer = api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕9号\"}");
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.json().get("detail").asText()).contains("备案").contains("不需要");
+    assertThat(filings.find(road.reference()).orElseThrow().decided()).isFalse();
+  }
+
   /** After the platform's silence the agent's task is open; the platform's late decision completes it (docs/adr/0041). */
   @Test
   void aPlatformDecisionArrivingWhileTheAgentsTaskIsOpen_completesThatTask_once() {
