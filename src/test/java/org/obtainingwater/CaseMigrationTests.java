@@ -62,6 +62,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -73,6 +74,10 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingPermitAuthority;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.engine.ResourceDeployment;
+import org.obtainingwater.permits.FiledPermit;
+import org.obtainingwater.permits.PermitDecisions;
+import org.obtainingwater.permits.PermitFilings;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.Staff;
 import org.obtainingwater.support.NodeScript;
 import org.obtainingwater.support.AppOnH2;
@@ -136,6 +141,10 @@ class CaseMigrationTests {
   RecordingSupervisorNotifier supervisors;
   @Autowired
   RecordingPermitAuthority permitAuthority;
+  @Autowired
+  PermitFilings permitFilings;
+  @Autowired
+  PermitDecisions decisions;
 
   CaseDriver cases;
 
@@ -154,12 +163,15 @@ class CaseMigrationTests {
     waiting.put("design", at(List.of(accepted(), surveyed(180, true, true))));
     waiting.put("both permits", at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000))));
     ProcessInstance revising = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
-    cases.complete(revising, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时间过长"));
-    cases.complete(revising, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株绿占〔2026〕6号"));
+    cases.permitDecided(revising, PermitKind.ROAD, permitRejected("占道时间过长"));
+    cases.permitDecided(revising, PermitKind.GREENERY, permitApproved("株绿占〔2026〕6号"));
     waiting.put("road permit revision, greenery permit done", revising);
+    ProcessInstance silent = at(List.of(accepted(), surveyed(180, true, false), designed(80, 50, 26_000)));
+    cases.platformSilent(silent, PermitKind.ROAD);
+    waiting.put("the agent's record after the platform's silence", silent);
     ProcessInstance building = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
-    cases.complete(building, RECORD_ROAD_PERMIT_DECISION, permitApproved("株占挖〔2026〕17号"));
-    cases.complete(building, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株绿占〔2026〕5号"));
+    cases.permitDecided(building, PermitKind.ROAD, permitApproved("株占挖〔2026〕17号"));
+    cases.permitDecided(building, PermitKind.GREENERY, permitApproved("株绿占〔2026〕5号"));
     waiting.put("construction", building);
     waiting.put("meter", at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000))));
     ProcessInstance callback = at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000)));
@@ -293,6 +305,65 @@ class CaseMigrationTests {
         .processInstanceId(instance.getId()).activityId(END_WATER_CONNECTED).count()).as(stage + " connected").isEqualTo(1));
   }
 
+  /**
+   * Cases of 1.4.0, where the permit agent's task waited for every permit decision, move onto this version, where the
+   * permit waits for the platform's message and the agent's task comes only after the platform's silence
+   * (docs/adr/0041). A case waiting at the agent's task keeps it (same id, same scope): the agent may record the
+   * decision, and the platform's decision still completes it; a refiling after the migration waits for the platform.
+   * A short-works case (备案) already waiting at the agent's task keeps it too: the agent closes it.
+   */
+  @Test
+  void casesOfVersion140_waitingForTheAgentsRecord_keepTheTask_andThePlatformsDecisionStillCompletesIt() throws Exception {
+    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
+        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.4.0.bpmn")));
+    assertThat(previous.getVersionTag()).isEqualTo("1.4.0");
+    ProcessInstance platform = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
+    ProcessInstance revising = at(List.of(accepted(), surveyed(180, true, false), designed(80, 50, 26_000)));
+    cases.complete(revising, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时间过长"));
+    ProcessInstance filingOnly = at(List.of(accepted(), surveyed(120, true, false), designed(80, 50, 26_000)));
+    List<ProcessInstance> all = List.of(platform, revising, filingOnly);
+    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
+    for (ProcessInstance instance : all) {
+      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
+      tasksBefore.put(instance.getId(), openTaskIds(instance));
+    }
+    assertThat(tasksBefore.get(filingOnly.getId())).as("1.4.0 waits for a decision on a filing too")
+        .anyMatch(task -> task.contains(RECORD_ROAD_PERMIT_DECISION));
+
+    ProcessDefinition current = deploy(Diagrams.obtainingWater());
+    NodeScript.Run migrated = migrateCases("admin");
+    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+    assertThat(migrated.output()).contains(all.size() + " case(s) migrated");
+    for (ProcessInstance instance : all) {
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+          .getProcessDefinitionId()).isEqualTo(current.getId());
+      assertThat(openTaskIds(instance)).as("the agent's tasks stay").isEqualTo(tasksBefore.get(instance.getId()));
+    }
+
+    // The platform's decisions arrive for the migrated tasks: each completes its task, as the platform's.
+    for (PermitKind kind : PermitKind.values()) {
+      FiledPermit filing = permitFilings.filingsFor(platform.getBusinessKey()).stream()
+          .filter(filed -> filed.kind() == kind).findFirst().orElseThrow();
+      decisions.apply(filing.reference(), new PermitDecisions.Decision("approved", "株许〔2026〕" + kind.code(), null));
+      assertThat(permitFilings.find(filing.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
+    }
+    cases.executeJobs(platform);
+    assertThat(tasks.createTaskQuery().processInstanceId(platform.getId()).taskDefinitionKey(BUILD_EXTERNAL_PIPELINE)
+        .count()).isEqualTo(1);
+
+    // The refiling after the revision waits for the platform, the new way.
+    cases.complete(revising, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
+    assertThat(runtime.createEventSubscriptionQuery().processInstanceId(revising.getId())
+        .eventName(PermitKind.ROAD.decisionMessage()).count()).isEqualTo(1);
+
+    cases.complete(filingOnly, RECORD_ROAD_PERMIT_DECISION, permitApproved("株占挖〔2026〕21号"));
+    for (ProcessInstance instance : all) {
+      finish("migrated from 1.4.0", instance);
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
+    }
+  }
+
   private boolean withdrawalOffered(ProcessInstance instance) {
     return runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
         .eventName(MESSAGE_APPLICATION_WITHDRAWN).count() == 1;
@@ -311,12 +382,13 @@ class CaseMigrationTests {
       waiting.add(cases.apply(application()));
       waiting.add(at(List.of(accepted())));
       ProcessInstance permits = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
-      cases.complete(permits, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时间过长"));
+      cases.permitDecided(permits, PermitKind.ROAD, permitRejected("占道时间过长"));
       waiting.add(permits);
       waiting.add(at(List.of(accepted(), surveyed(60, false, false), designed(80, 50, 12_000))));
       for (ProcessInstance instance : waiting) {
         assertThat(instance.getProcessDefinitionId()).isEqualTo(withoutTimers.getId());
-        assertThat(timers(instance)).isEmpty();
+        assertThat(timers(instance)).extracting(this::activityOf).as("only the wait for the platform has a timer")
+            .allMatch(activity -> activity.endsWith("PermitDecisionNotReceived"));
       }
 
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T06:00:00Z"))); // the migration runs at 14:00
@@ -358,8 +430,9 @@ class CaseMigrationTests {
   private static BpmnModelInstance withoutEscalations(BpmnModelInstance model) {
     List<BaseElement> removed = new ArrayList<>();
     for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
-      if (timer.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance)) {
-        continue; // the withdrawal and the refusals stay
+      if (timer.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance)
+          || timer.getAttachedTo() instanceof ReceiveTask) {
+        continue; // the withdrawal, the refusals and the fallbacks after the platform's silence stay (no escalation)
       }
       for (SequenceFlow flow : timer.getOutgoing()) {
         removed.add(flow);
@@ -382,7 +455,7 @@ class CaseMigrationTests {
       }
       element.getParentElement().removeChildElement(element);
     }
-    assertThat(model.getModelElementsByType(TimerEventDefinition.class)).isEmpty();
+    assertThat(model.getModelElementsByType(TimerEventDefinition.class)).as("the two fallbacks").hasSize(2);
     return model;
   }
 
@@ -457,6 +530,12 @@ class CaseMigrationTests {
         return;
       }
       cases.executeJobs(instance);
+      for (PermitKind kind : PermitKind.values()) {
+        if (runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName(kind.decisionMessage())
+            .count() == 1) {
+          cases.permitDecided(instance, kind, WORK.get(kind.decisionTask()).get());
+        }
+      }
       for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
         assertThat(WORK).as(stage + ": what to submit at " + task.getTaskDefinitionKey())
             .containsKey(task.getTaskDefinitionKey());

@@ -3,7 +3,12 @@ package org.obtainingwater;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_REJECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.GREENERY_PERMIT_FILING_ACCEPTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ROAD_PERMIT_DECISION_NOT_RECEIVED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ROAD_PERMIT_FILING_ACCEPTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.CANCEL_WORK_ORDER;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ESCALATE_UNRESOLVED_COMPLAINT;
@@ -60,6 +65,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -182,8 +188,8 @@ class ObtainingWaterProcessTests {
   void happyPathWithBothPermits_connectsTheCustomerAndClosesTheCase() {
     ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
 
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕101号"));
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕7号"));
+    cases.permitDecided(instance, PermitKind.ROAD, permitApproved("株建占字〔2026〕101号"));
+    cases.permitDecided(instance, PermitKind.GREENERY, permitApproved("株园林许〔2026〕7号"));
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "很满意，两天就通水了"));
@@ -205,23 +211,96 @@ class ObtainingWaterProcessTests {
 
   @Test
   void bothPermitsRunAtTheSameTime_andConstructionWaitsForTheSecondDecision() {
+    ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
+
+    // Both wait for the platform; the permit agent has nothing to do meanwhile (docs/adr/0041).
+    assertThat(instance).isWaitingAt(AWAIT_ROAD_PERMIT_DECISION, AWAIT_GREENERY_PERMIT_DECISION);
+    assertThat(openTaskKeys(instance)).isEmpty();
+    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).extracting(PermitFiling::procedure).containsOnly("permit");
+
+    cases.permitDecided(instance, PermitKind.ROAD, permitApproved("株建占字〔2026〕102号"));
+    assertThat(instance).hasNotPassed(ISSUE_WORK_ORDER).isWaitingAt(AWAIT_GREENERY_PERMIT_DECISION);
+
+    cases.permitDecided(instance, PermitKind.GREENERY, permitApproved("株园林许〔2026〕8号"));
+    assertThat(instance).hasPassed(ISSUE_WORK_ORDER).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+  }
+
+  /** Short works (备案/告知承诺, the decision table's {@code filing}): once the platform took the filing, construction. */
+  @Test
+  void aFilingOnlyProcedure_goesOnToConstructionOnceFiled_withoutWaitingForADecision() {
     ProcessInstance instance = throughDesign(surveyed(120, true, true), designed(80, 50, 26_000));
 
-    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION);
-    assertThat(openTaskKeys(instance)).containsExactlyInAnyOrder(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION);
-    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).extracting(PermitFiling::procedure).containsOnly("filing");
+    assertThat(instance).hasPassed(ROAD_PERMIT_FILING_ACCEPTED, GREENERY_PERMIT_FILING_ACCEPTED, ISSUE_WORK_ORDER)
+        .hasNotPassed(AWAIT_ROAD_PERMIT_DECISION, AWAIT_GREENERY_PERMIT_DECISION, RECORD_ROAD_PERMIT_DECISION,
+            RECORD_GREENERY_PERMIT_DECISION)
+        .isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).extracting(PermitFiling::procedure)
+        .containsExactly("filing", "filing");
+    assertThat(permitFilings.filingsFor(instance.getBusinessKey())).extracting(FiledPermit::reference)
+        .allSatisfy(reference -> assertThat(reference).isNotBlank());
+    assertThat(runtime().createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName(
+        PermitKind.ROAD.decisionMessage()).count()).as("nothing waits for a decision").isZero();
+    assertThat(historicVariable(instance, CaseVariables.ROAD_PERMIT_NUMBER.name())).as("a filing has no permit number")
+        .isNull();
 
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕102号"));
-    assertThat(instance).hasNotPassed(ISSUE_WORK_ORDER);
-    assertThat(openTaskKeys(instance)).containsExactly(RECORD_GREENERY_PERMIT_DECISION);
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    finishFromMeter(instance);
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
+  }
 
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕8号"));
-    assertThat(instance).hasPassed(ISSUE_WORK_ORDER).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+  /** The platform is silent for a working day: the permit agent's task appears, and the agent's record decides. */
+  @Test
+  void thePlatformSilentForAWorkingDay_thePermitAgentRecordsTheDecision() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-27T06:00:00Z"))); // Friday 14:00 in Shanghai
+    ProcessInstance instance = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
+    Job fallback = fallbackTimer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED);
+    assertThat(fallback.getDuedate()).as("one working day: the weekend does not count")
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T06:00:00Z")));
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T05:59:00Z")));
+    cases.executeJobs(instance);
+    assertThat(instance).isWaitingAt(AWAIT_ROAD_PERMIT_DECISION);
+    assertThat(openTaskKeys(instance)).isEmpty();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T06:01:00Z")));
+    cases.executeJobs(instance);
+    assertThat(instance).hasPassed(ROAD_PERMIT_DECISION_NOT_RECEIVED).isWaitingAt(RECORD_ROAD_PERMIT_DECISION);
+    assertThat(runtime().createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(PermitKind.ROAD.decisionMessage()).count()).as("the wait ended").isZero();
+    assertThat(tasks().getIdentityLinksForTask(cases.task(instance, RECORD_ROAD_PERMIT_DECISION).getId()))
+        .extracting(link -> link.getGroupId()).containsExactly("permits");
+
+    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕131号"));
+    assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
+    assertThat(historicVariable(instance, CaseVariables.ROAD_PERMIT_NUMBER.name())).isEqualTo("株建占字〔2026〕131号");
+    assertThat(permitFilings.filingsFor(instance.getBusinessKey())).singleElement()
+        .satisfies(filing -> assertThat(filing.decidedVia()).isEqualTo(PermitFilings.VIA_TASKLIST));
+  }
+
+  /** The platform's decision arrives as the permit's message: recorded as the platform's, the case goes on. */
+  @Test
+  void thePlatformsDecision_endsTheWait_andIsRecordedAsThePlatforms() {
+    ProcessInstance instance = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
+    assertThat(fallbackTimer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED)).isNotNull();
+
+    cases.permitDecided(instance, PermitKind.ROAD, permitRejected("占道时段需避开早晚高峰"));
+
+    assertThat(instance).hasPassed(AWAIT_ROAD_PERMIT_DECISION).hasNotPassed(RECORD_ROAD_PERMIT_DECISION)
+        .isWaitingAt(REVISE_ROAD_PERMIT_APPLICATION);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list())
+        .extracting(this::activityOf).doesNotContain(ROAD_PERMIT_DECISION_NOT_RECEIVED);
+    assertThat(permitFilings.filingsFor(instance.getBusinessKey())).singleElement().satisfies(filing -> {
+      assertThat(filing.decision()).isEqualTo("rejected");
+      assertThat(filing.rejectionReason()).isEqualTo("占道时段需避开早晚高峰");
+      assertThat(filing.decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
+    });
   }
 
   @Test
   void bothPermitDecisionsRecordedAtTheSameMoment_areBothApplied_andConstructionStartsOnce() throws Exception {
-    ProcessInstance instance = throughDesign(surveyed(120, true, true), designed(80, 50, 26_000));
+    ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
+    cases.platformSilent(instance, PermitKind.ROAD);
+    cases.platformSilent(instance, PermitKind.GREENERY);
     Task road = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
     Task greenery = cases.task(instance, RECORD_GREENERY_PERMIT_DECISION);
     CyclicBarrier together = new CyclicBarrier(2);
@@ -273,10 +352,10 @@ class ObtainingWaterProcessTests {
 
   @Test
   void onlyARoadCrossed_filesOnlyTheRoadPermit() {
-    ProcessInstance instance = throughDesign(surveyed(60, true, false), designed(80, 50, 12_000));
+    ProcessInstance instance = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
 
-    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION).hasNotPassed(GREENERY_PERMIT);
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕103号"));
+    assertThat(instance).isWaitingAt(AWAIT_ROAD_PERMIT_DECISION).hasNotPassed(GREENERY_PERMIT);
+    cases.permitDecided(instance, PermitKind.ROAD, permitApproved("株建占字〔2026〕103号"));
 
     assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
     assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).extracting(PermitFiling::kind)
@@ -285,18 +364,19 @@ class ObtainingWaterProcessTests {
 
   @Test
   void rejectedPermit_isRevisedAndFiledAgain_untilApproved() {
-    ProcessInstance instance = throughDesign(surveyed(60, false, true), designed(80, 50, 12_000));
+    ProcessInstance instance = throughDesign(surveyed(180, false, true), designed(80, 50, 26_000));
 
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitRejected("缺少绿化恢复方案"));
+    cases.permitDecided(instance, PermitKind.GREENERY, permitRejected("缺少绿化恢复方案"));
     cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("补充绿化恢复方案"));
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitRejected("恢复方案苗木规格不符"));
+    cases.permitDecided(instance, PermitKind.GREENERY, permitRejected("恢复方案苗木规格不符"));
     cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("按园林局意见调整苗木规格"));
-    Task third = cases.task(instance, RECORD_GREENERY_PERMIT_DECISION);
-    assertThat(engine.getTaskService().getVariable(third.getId(), CaseVariables.PERMIT_DECISION.name()))
+    String third = runtime().createExecutionQuery().processInstanceId(instance.getId())
+        .activityId(AWAIT_GREENERY_PERMIT_DECISION).singleResult().getId();
+    assertThat(runtime().getVariable(third, CaseVariables.PERMIT_DECISION.name()))
         .as("a resubmission is decided afresh").isNull();
-    assertThat(engine.getTaskService().getVariable(third.getId(), CaseVariables.PERMIT_REJECTION_REASON.name()))
+    assertThat(runtime().getVariable(third, CaseVariables.PERMIT_REJECTION_REASON.name()))
         .as("no stale reason for the next rejection").isNull();
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕9号"));
+    cases.permitDecided(instance, PermitKind.GREENERY, permitApproved("株园林许〔2026〕9号"));
 
     assertThat(instance).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
     List<PermitFiling> filings = permitAuthority.filingsFor(instance.getBusinessKey());
@@ -432,7 +512,7 @@ class ObtainingWaterProcessTests {
   @Test
   void withdrawalWhilePermitsArePending_cancelsAllOpenWork_andTellsTheCustomer() {
     ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
-    assertThat(openTaskKeys(instance)).hasSize(2);
+    assertThat(instance).isWaitingAt(AWAIT_ROAD_PERMIT_DECISION, AWAIT_GREENERY_PERMIT_DECISION);
 
     runtime().createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN)
         .processInstanceBusinessKey(instance.getBusinessKey())
@@ -442,9 +522,10 @@ class ObtainingWaterProcessTests {
 
     assertThat(instance).isEnded().hasPassed(END_APPLICATION_WITHDRAWN).hasNotPassed(ISSUE_WORK_ORDER);
     assertThat(tasks().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-        .taskDeleteReason("deleted").list()).extracting(task -> task.getTaskDefinitionKey())
-        .containsExactlyInAnyOrder(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION);
+    assertThat(history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).canceled().list())
+        .extracting(activity -> activity.getActivityId())
+        .contains(AWAIT_ROAD_PERMIT_DECISION, AWAIT_GREENERY_PERMIT_DECISION);
+    assertThat(runtime().createEventSubscriptionQuery().processInstanceId(instance.getId()).count()).isZero();
     Notice last = noticesOf(instance).get(noticesOf(instance).size() - 1);
     assertThat(last.type()).isEqualTo(NoticeType.APPLICATION_WITHDRAWN);
     // The reason is the caller's free text: it stays in the case and never goes out in an SMS (issue 14).
@@ -458,8 +539,8 @@ class ObtainingWaterProcessTests {
   @Test
   void withdrawalDuringConstruction_cancelsTheWorkOrder_andWithdrawsOnlyTheFilingStillUndecided() {
     ProcessInstance instance = throughDesign(surveyed(180, true, true), designed(80, 50, 26_000));
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时段需避开早晚高峰"));
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕8号"));
+    cases.permitDecided(instance, PermitKind.ROAD, permitRejected("占道时段需避开早晚高峰"));
+    cases.permitDecided(instance, PermitKind.GREENERY, permitApproved("株园林许〔2026〕8号"));
     cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
     String number = instance.getBusinessKey();
     assertThat(permitFilings.filingsFor(number)).hasSize(3);
@@ -474,7 +555,7 @@ class ObtainingWaterProcessTests {
     assertThat(workOrders.forCase(number)).as("none issued yet").isEmpty();
 
     ProcessInstance building = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
-    cases.complete(building, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕120号"));
+    cases.permitDecided(building, PermitKind.ROAD, permitApproved("株建占字〔2026〕120号"));
     assertThat(building).isWaitingAt(BUILD_EXTERNAL_PIPELINE);
     withdraw(building);
     assertThat(building).isEnded().hasPassed(END_APPLICATION_WITHDRAWN);
@@ -553,16 +634,19 @@ class ObtainingWaterProcessTests {
     laterBy(Duration.ofHours(5));
     cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
     laterBy(Duration.ofHours(7));
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时段需避开早晚高峰"));
+    cases.permitDecided(instance, PermitKind.ROAD, permitRejected("占道时段需避开早晚高峰"));
     laterBy(Duration.ofHours(2));
     cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
     laterBy(Duration.ofHours(9));
+    cases.platformSilent(instance, PermitKind.ROAD);
+    cases.platformSilent(instance, PermitKind.GREENERY);
+    laterBy(Duration.ofHours(3));
     cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕106号"));
     cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitRejected("缺少绿化恢复方案"));
     laterBy(Duration.ofHours(1));
     cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("补充绿化恢复方案"));
     laterBy(Duration.ofHours(30));
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕11号"));
+    cases.permitDecided(instance, PermitKind.GREENERY, permitApproved("株园林许〔2026〕11号"));
     laterBy(Duration.ofDays(4));
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     laterBy(Duration.ofHours(6));
@@ -594,6 +678,10 @@ class ObtainingWaterProcessTests {
     completeLate(instance, REVIEW_APPLICATION, accepted());
     completeLate(instance, SURVEY_SITE, surveyed(180, true, true));
     completeLate(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    // The platform stays silent: after its working day both permits fall back to the agent's tasks.
+    ClockUtil.setCurrentTime(Date.from(fallbackTimer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED).getDuedate().toInstant()
+        .plus(Duration.ofMinutes(1))));
+    cases.executeJobs(instance);
     // Both permits and their first tasks fall due together: one notice per permit.
     overdue(instance, RECORD_ROAD_PERMIT_DECISION);
     assertThat(flagged(cases.task(instance, RECORD_GREENERY_PERMIT_DECISION))).isTrue();
@@ -603,8 +691,8 @@ class ObtainingWaterProcessTests {
     assertThat(flagged(cases.task(instance, REVISE_GREENERY_PERMIT_APPLICATION))).isTrue();
     cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
     cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("补充绿化恢复方案"));
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕107号"));
-    cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕12号"));
+    cases.permitDecided(instance, PermitKind.ROAD, permitApproved("株建占字〔2026〕107号"));
+    cases.permitDecided(instance, PermitKind.GREENERY, permitApproved("株园林许〔2026〕12号"));
     completeLate(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     completeLate(instance, INSTALL_METER, meterInstalled(50));
     completeLate(instance, CALL_BACK_CUSTOMER, calledBack(2, "回访电话打了三次才接通"));
@@ -629,7 +717,8 @@ class ObtainingWaterProcessTests {
 
   @Test
   void permitApprovalWithoutANumber_isRefusedWithTheFieldNamed_andTheTaskStaysOpen() {
-    ProcessInstance instance = throughDesign(surveyed(60, true, false), designed(80, 50, 12_000));
+    ProcessInstance instance = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
+    cases.platformSilent(instance, PermitKind.ROAD);
     Task task = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
 
     assertThatThrownBy(() -> tasks().complete(task.getId(), vars().with(CaseVariables.PERMIT_DECISION, "approved").map()))
@@ -676,6 +765,17 @@ class ObtainingWaterProcessTests {
     assertThat(flagged(cases.task(instance, taskDefinitionKey))).as(taskDefinitionKey + " flagged").isTrue();
     assertThat(supervisorNotices.noticesFor(instance.getBusinessKey()).size()).as(taskDefinitionKey + " notices")
         .isGreaterThan(before);
+  }
+
+  /** The case's timer job of this boundary event. */
+  private Job fallbackTimer(ProcessInstance instance, String boundaryEvent) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+        .filter(job -> boundaryEvent.equals(activityOf(job))).findFirst().orElseThrow();
+  }
+
+  private String activityOf(Job job) {
+    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId();
   }
 
   private boolean flagged(Task task) {

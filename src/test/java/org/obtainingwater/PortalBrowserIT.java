@@ -59,6 +59,8 @@ class PortalBrowserIT {
   HistoryService history;
   @Autowired
   ServiceRatings ratings;
+  @Autowired
+  org.obtainingwater.permits.PermitFilings permitFilings;
 
   @Test
   void aCustomerAppliesFollowsAndWithdraws_onAPhone_andSeesAConnectedCaseWithEveryStageDone() throws Exception {
@@ -70,7 +72,7 @@ class PortalBrowserIT {
     Answer filed = new ApiClient(port).apply(ApiClient.application("contactPhone", "\"" + phoneB + "\""), null);
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     String connected = filed.json().get("applicationNumber").asText();
-    StaffWalk.toTheEnd(Staff.engineRest(port), connected, () -> history.createHistoricProcessInstanceQuery()
+    StaffWalk.toTheEnd(Staff.engineRest(port), new ApiClient(port), permitFilings::filingsFor, connected, () -> history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(connected).finished().count() == 1, Duration.ofMinutes(2));
     assertThat(records.find(connected).orElseThrow().outcome()).isEqualTo(Outcome.WATER_CONNECTED);
 

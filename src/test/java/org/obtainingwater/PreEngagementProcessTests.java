@@ -17,7 +17,6 @@ import static org.obtainingwater.support.TestCases.designed;
 import static org.obtainingwater.support.TestCases.meterInstalled;
 import static org.obtainingwater.support.TestCases.newProjectReference;
 import static org.obtainingwater.support.TestCases.notFeasible;
-import static org.obtainingwater.support.TestCases.permitApproved;
 import static org.obtainingwater.support.TestCases.pipeAhead;
 import static org.obtainingwater.support.TestCases.pipelineBuilt;
 import static org.obtainingwater.support.TestCases.pressureTestFailed;
@@ -200,7 +199,8 @@ class PreEngagementProcessTests {
     assertThat(project).isWaitingAt(AWAIT_APPLICATION); // linked only once intake accepted the case
     cases.complete(instance, UserTasks.REVIEW_APPLICATION, accepted());
 
-    assertThat(instance).isWaitingAt(UserTasks.RECORD_ROAD_PERMIT_DECISION)
+    // 120 m along a road: a filing (备案) the platform takes, no decision to wait for (docs/adr/0041).
+    assertThat(instance).isWaitingAt(UserTasks.BUILD_EXTERNAL_PIPELINE).hasPassed(Elements.ROAD_PERMIT_FILING_ACCEPTED)
         .hasNotPassed(UserTasks.SURVEY_SITE, UserTasks.DESIGN_SUPPLY_SCHEME)
         .variables().containsEntry("preEngagementTakeover", "design").containsEntry("externalPipeLength", 120.0)
         .containsEntry("supplyPipeDn", 150).containsEntry("meterDn", 100).containsEntry("crossesRoad", true);
@@ -210,7 +210,6 @@ class PreEngagementProcessTests {
         .variableName(CaseVariables.LINKED_APPLICATION_NUMBER.name()).singleResult().getValue())
         .isEqualTo(instance.getBusinessKey());
 
-    cases.complete(instance, UserTasks.RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕301号"));
     cases.complete(instance, UserTasks.BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     cases.complete(instance, UserTasks.INSTALL_METER, meterInstalled(100));
     cases.complete(instance, UserTasks.CALL_BACK_CUSTOMER, calledBack(5, "提前查勘设计，报装后很快通水"));

@@ -39,6 +39,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -54,6 +55,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.engine.ResourceDeployment;
 import org.obtainingwater.process.CaseVariables;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.PreEngagementProcess;
 import org.obtainingwater.process.ProcessVariable;
@@ -78,6 +80,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ProcessModelTests {
 
   private static final Pattern ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$|^Message_[A-Z][A-Za-z0-9]*$");
+  private static final Pattern WORKING_DAYS = Pattern.compile("^P(\\d+)D$");
   private static final Pattern STAGE_DUE_DATE = Pattern.compile("^\\$\\{stageTargets\\.dueIn\\('([A-Z_]+)'\\)}$");
   private static final Pattern CJK = Pattern.compile(".*\\p{IsHan}.*");
 
@@ -180,17 +183,50 @@ class ProcessModelTests {
     }
   }
 
+  /**
+   * The platform's permit decision is a message the permit waits for in a receive task; the only other timers of the
+   * process are the fallbacks on those receive tasks (docs/adr/0041): interrupting, counting working days (an ISO
+   * duration the working calendar counts, the number in the timer's name), leading to the permit agent's record task
+   * of the same permit.
+   */
+  @Test
+  void everyWaitForThePlatformsDecision_fallsBackToThePermitAgentsTask_afterWorkingDaysItsNameSays() {
+    Collection<ReceiveTask> waits = model.getModelElementsByType(ReceiveTask.class);
+    assertThat(waits).extracting(ReceiveTask::getId).containsExactlyInAnyOrder(
+        ObtainingWaterProcess.Elements.AWAIT_ROAD_PERMIT_DECISION, ObtainingWaterProcess.Elements.AWAIT_GREENERY_PERMIT_DECISION);
+    for (ReceiveTask wait : waits) {
+      PermitKind kind = PermitKind.awaitingAt(wait.getId()).orElseThrow();
+      assertThat(wait.getMessage().getName()).as(wait.getId()).isEqualTo(kind.decisionMessage());
+      List<BoundaryEvent> attached = model.getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(event -> event.getAttachedTo() == wait).toList();
+      assertThat(attached).as(wait.getId() + " boundary events").singleElement()
+          .satisfies(timer -> assertThat(timer.cancelActivity()).as(timer.getId() + " ends the wait").isTrue());
+      BoundaryEvent timer = attached.get(0);
+      TimerEventDefinition definition = (TimerEventDefinition) timer.getEventDefinitions().iterator().next();
+      String duration = definition.getTimeDuration().getTextContent();
+      Matcher days = WORKING_DAYS.matcher(duration);
+      assertThat(days.matches()).as(timer.getId() + " counts whole working days: " + duration).isTrue();
+      assertThat(timer.getName()).as(timer.getId() + " says how long").startsWith(days.group(1) + "个工作日");
+      assertThat(timer.getOutgoing()).singleElement().extracting(flow -> flow.getTarget().getId())
+          .isEqualTo(kind.decisionTask());
+    }
+  }
+
   @Test
   void everyTimerOfTheProcess_isAnEscalation_endingAtA超期督办EndEvent() {
     Collection<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
-        .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance)).toList();
+        .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
+        .filter(event -> !(event.getAttachedTo() instanceof ReceiveTask)).toList();
     assertThat(timers).hasSize(model.getModelElementsByType(UserTask.class).size() + 2);
-    // The other boundary events end the work up to water-on: the withdrawal and the two refusals (docs/adr/0031).
+    // The other boundary events end the work up to water-on: the withdrawal and the two refusals (docs/adr/0031),
+    // and the fallbacks after the platform's silence (docs/adr/0041).
     assertThat(model.getModelElementsByType(BoundaryEvent.class)).filteredOn(event -> !timers.contains(event))
         .extracting(event -> event.getAttachedTo().getId() + ":" + event.getId()).containsExactlyInAnyOrder(
             "subProcess_connection:boundaryEvent_applicationWithdrawn",
             "subProcess_connection:boundaryEvent_applicationRejected",
-            "subProcess_connection:boundaryEvent_connectionNotFeasible");
+            "subProcess_connection:boundaryEvent_connectionNotFeasible",
+            "receiveTask_awaitRoadPermitDecision:boundaryEvent_roadPermitDecisionNotReceived",
+            "receiveTask_awaitGreeneryPermitDecision:boundaryEvent_greeneryPermitDecisionNotReceived");
     for (BoundaryEvent timer : timers) {
       assertThat(timer.cancelActivity()).as(timer.getId() + " lets the work go on").isFalse();
       assertThat(timer.getEventDefinitions()).as(timer.getId()).singleElement().isInstanceOf(TimerEventDefinition.class);

@@ -6,7 +6,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BA
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
@@ -29,7 +28,12 @@ import org.obtainingwater.staff.DemoStaffSetup;
 import org.obtainingwater.staff.DemoStaffSetup.DemoUser;
 import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
+import org.obtainingwater.permits.FiledPermit;
+import org.obtainingwater.permits.PermitFilings;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.StaffWalk;
 import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.Staff;
@@ -106,6 +110,8 @@ class StaffRestWorkflowTests {
   StaffAccessSetup setup;
 
   Staff staff;
+  @Autowired
+  PermitFilings permitFilings;
 
   @BeforeEach
   void answerFromThisContextsEngine() {
@@ -202,7 +208,12 @@ class StaffRestWorkflowTests {
     complete("lina", instanceId, REVIEW_APPLICATION);
     complete("wangqiang", instanceId, SURVEY_SITE);
     complete("zhaomin", instanceId, DESIGN_SUPPLY_SCHEME);
-    complete("chenjie", instanceId, RECORD_ROAD_PERMIT_DECISION);
+    // The platform reports the road permit's decision through its callback; it stays silent on the greenery permit,
+    // whose decision the permit agent then records from the task's form (docs/adr/0041).
+    String number = get("admin", "/process-instance/" + instanceId).get("businessKey").asText();
+    FiledPermit road = awaitFiling(number, PermitKind.ROAD);
+    assertThat(StaffWalk.platformDecides(new ApiClient(port), road.reference(), PermitKind.ROAD).status()).isEqualTo(200);
+    StaffWalk.platformSilent(staff, instanceId, PermitKind.GREENERY, Duration.ofSeconds(20));
     complete("chenjie", instanceId, RECORD_GREENERY_PERMIT_DECISION);
     complete("liuyang", instanceId, BUILD_EXTERNAL_PIPELINE);
     complete("sunhao", instanceId, INSTALL_METER);
@@ -320,6 +331,18 @@ class StaffRestWorkflowTests {
       Thread.sleep(100);
     }
     throw new AssertionError(user + " never saw task " + taskKey);
+  }
+
+  private FiledPermit awaitFiling(String number, PermitKind kind) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      var filed = permitFilings.filingsFor(number).stream().filter(filing -> filing.kind() == kind).findFirst();
+      if (filed.isPresent()) {
+        return filed.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the " + kind.title() + " was never filed for " + number);
   }
 
   private JsonNode awaitEnded(String instanceId) throws Exception {

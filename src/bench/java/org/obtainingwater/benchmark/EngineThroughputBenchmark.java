@@ -45,6 +45,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.process.ObtainingWaterProcess;
@@ -104,16 +105,22 @@ class EngineThroughputBenchmark {
   static final String JAVA = "obtainingWater, Java API";
   static final String REST = "obtainingWater, customer API + engine-rest";
 
-  /** The stages of a case with both permits and construction: task, who works it, what they submit. */
-  record Step(String task, String user, VariableMap submitted) {
+  /**
+   * The stages of a case with both permits and construction: task, who works it, what they submit. A permit's step is
+   * the platform's decision (docs/adr/0041): {@code permit} names it, and no one works a task.
+   */
+  record Step(String task, String user, VariableMap submitted, PermitKind permit) {
+    Step(String task, String user, VariableMap submitted) {
+      this(task, user, submitted, null);
+    }
   }
 
   static final List<Step> STEPS = List.of(
       new Step(REVIEW_APPLICATION, "lina", accepted()),
       new Step(SURVEY_SITE, "wangqiang", surveyed(180, true, true)),
       new Step(DESIGN_SUPPLY_SCHEME, "zhaomin", designed(80, 50, 26_000)),
-      new Step(RECORD_ROAD_PERMIT_DECISION, "chenjie", permitApproved("株建占字〔2026〕201号")),
-      new Step(RECORD_GREENERY_PERMIT_DECISION, "chenjie", permitApproved("株园林许〔2026〕21号")),
+      new Step(RECORD_ROAD_PERMIT_DECISION, "platform", permitApproved("株建占字〔2026〕201号"), PermitKind.ROAD),
+      new Step(RECORD_GREENERY_PERMIT_DECISION, "platform", permitApproved("株园林许〔2026〕21号"), PermitKind.GREENERY),
       new Step(BUILD_EXTERNAL_PIPELINE, "liuyang", pipelineBuilt()),
       new Step(INSTALL_METER, "sunhao", meterInstalled(50)),
       new Step(CALL_BACK_CUSTOMER, "zhoufang", calledBack(5, "满意")));
@@ -298,6 +305,13 @@ class EngineThroughputBenchmark {
     String instance = latencies.call(() ->
         runtime.startProcessInstanceByKey(ObtainingWaterProcess.PROCESS_KEY, TestCases.application()).getId());
     for (Step step : STEPS) {
+      if (step.permit() != null) {
+        awaitTask(latencies, () -> runtime.createEventSubscriptionQuery().processInstanceId(instance)
+            .eventName(step.permit().decisionMessage()).singleResult(), step.permit().awaitDecision());
+        latencies.call(() -> runtime.createMessageCorrelation(step.permit().decisionMessage()).processInstanceId(instance)
+            .setVariables(step.submitted()).correlateWithResult());
+        continue;
+      }
       Task task = awaitTask(latencies, () -> tasks.createTaskQuery().processInstanceId(instance)
           .taskDefinitionKey(step.task()).singleResult(), step.task());
       latencies.call(() -> {
@@ -315,6 +329,20 @@ class EngineThroughputBenchmark {
     JsonNode receipt = latencies.call(() -> expect(customers.apply(body, "bench-" + UUID.randomUUID()), 201));
     String number = receipt.get("applicationNumber").asText();
     for (Step step : STEPS) {
+      if (step.permit() != null) {
+        String reference = awaitTask(latencies, () -> {
+          var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+              .singleResult();
+          var waiting = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+              .eventName(step.permit().decisionMessage()).singleResult();
+          return waiting == null ? null
+              : (String) engine.getRuntimeService().getVariable(waiting.getExecutionId(), "permitApplicationRef");
+        }, step.permit().awaitDecision());
+        String decision = json.writeValueAsString(Map.of("decision", "approved",
+            "permitNumber", step.submitted().get("permitNumber")));
+        latencies.call(() -> expect(customers.decide(reference, decision), 200));
+        continue;
+      }
       JsonNode task = awaitTask(latencies, () -> {
         JsonNode found = expect(staff.as(step.user()).get("/task?processInstanceBusinessKey=" + number
             + "&taskDefinitionKey=" + step.task()), 200);

@@ -5,8 +5,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_E
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECTIFY_SERVICE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
@@ -45,6 +43,7 @@ import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -267,6 +266,11 @@ class TasklistAtScaleBenchmark {
       return instance;
     }
     cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    if (waiting == Waiting.PERMITS) {
+      // The agent's tasks exist only once the platform has been silent (docs/adr/0041).
+      cases.platformSilent(instance, PermitKind.ROAD);
+      cases.platformSilent(instance, PermitKind.GREENERY);
+    }
     if (waiting == Waiting.PERMITS || waiting == Waiting.CONSTRUCTION || waiting == Waiting.METERING) {
       return instance;
     }
@@ -306,8 +310,8 @@ class TasklistAtScaleBenchmark {
     step(cases, both, "2021-01-04T14:00", REVIEW_APPLICATION, accepted());
     step(cases, both, "2021-01-05T11:00", SURVEY_SITE, surveyed(180, true, true));
     step(cases, both, "2021-01-05T16:00", DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
-    step(cases, both, "2021-01-06T16:00", RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2021〕301号"));
-    step(cases, both, "2021-01-07T11:00", RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2021〕31号"));
+    cases.permitDecidedAt(both, "2021-01-06T16:00", PermitKind.ROAD, permitApproved("株建占字〔2021〕301号"));
+    cases.permitDecidedAt(both, "2021-01-07T11:00", PermitKind.GREENERY, permitApproved("株园林许〔2021〕31号"));
     step(cases, both, "2021-01-14T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(cases, both, "2021-01-15T11:00", INSTALL_METER, meterInstalled(50));
     step(cases, both, "2021-01-18T10:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
@@ -315,11 +319,11 @@ class TasklistAtScaleBenchmark {
 
     ProcessInstance road = start(cases, "2021-01-05T09:00");
     step(cases, road, "2021-01-05T10:30", REVIEW_APPLICATION, accepted());
-    step(cases, road, "2021-01-05T16:00", SURVEY_SITE, surveyed(90, true, false));
+    step(cases, road, "2021-01-05T16:00", SURVEY_SITE, surveyed(160, true, false));
     step(cases, road, "2021-01-06T10:00", DESIGN_SUPPLY_SCHEME, designed(150, 100, 40_000));
-    step(cases, road, "2021-01-07T15:00", RECORD_ROAD_PERMIT_DECISION, permitRejected("施工时段与早高峰冲突"));
+    cases.permitDecidedAt(road, "2021-01-07T15:00", PermitKind.ROAD, permitRejected("施工时段与早高峰冲突"));
     step(cases, road, "2021-01-08T10:00", REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
-    step(cases, road, "2021-01-11T15:00", RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2021〕302号"));
+    cases.permitDecidedAt(road, "2021-01-11T15:00", PermitKind.ROAD, permitApproved("株建占字〔2021〕302号"));
     step(cases, road, "2021-01-14T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(cases, road, "2021-01-15T11:00", INSTALL_METER, meterInstalled(100));
     step(cases, road, "2021-01-18T10:00", CALL_BACK_CUSTOMER, calledBack(4, "满意"));

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The city's approval platform reports its decision on a permit the utility filed (占道挖掘、绿化占用).
- * The waiting permit step is completed with it, so the permit agent's Tasklist task disappears.
+ * The permit waiting for it goes on (docs/adr/0041); when the platform was silent so long that the permit agent's
+ * Tasklist task is open, the decision completes that task and it disappears.
  * The permit platform's credential (web.AccessGuards) turns away callers without the platform's token before anything
  * in the request is read.
  */
@@ -53,8 +54,9 @@ class PermitDecisionsController {
     }
   }
 
-  @Operation(summary = "回报许可审批结果", description = "批准须带许可证号，驳回须带原因。同一申报只能登记一次结果："
-      + "已有结果（含代办员已在任务列表登记）时返回 409；未知的申报受理号返回 404。")
+  @Operation(summary = "回报许可审批结果", description = "批准须带许可证号，驳回须带原因。报装在等待该结果时继续办理；"
+      + "平台超过 1 个工作日未回复、代办员的登记任务已出现时，本结果仍被接受并完成该任务。同一申报只能登记一次结果："
+      + "已有结果（含代办员已在任务列表登记）或报装已不在等待该申报时返回 409；未知的申报受理号返回 404。")
   @ApiResponse(responseCode = "200", description = "已登记，报装流程继续")
   @ApiResponse(responseCode = "401", description = "缺少或错误的回调凭证",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a failed job does next when an outside system answered (docs/adr/0034). The engine's own rule (the element's
- * {@code failedJobRetryTimeCycle}, {@code R3/PT5M} in the diagram) stays for everything else, including a system
- * that is {@link OutsideSystemException.Kind#UNAVAILABLE unavailable}. Two answers are different:
+ * {@code failedJobRetryTimeCycle}: on the steps that call an outside system a growing list of pauses, docs/adr/0041)
+ * stays for everything else, including a system that is {@link OutsideSystemException.Kind#UNAVAILABLE unavailable}. Two answers are different:
  * <ul>
  * <li>{@link OutsideSystemException.Kind#REFUSED refused} (the platform said no, e.g. HTTP 400/422): asking again
  * gets the same answer, so the job's retries go to 0 at once and the engine raises its failed-job incident, whose

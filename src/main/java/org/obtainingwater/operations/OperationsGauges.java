@@ -108,7 +108,9 @@ class OperationsGauges {
           new Timestamp(ClockUtil.getCurrentTime().getTime()));
       pendingPermits = grouped("SELECT p.permit_kind, COUNT(*) FROM permit_filing p "
           + "JOIN application a ON a.application_number = p.application_number "
-          + "WHERE p.decision IS NULL AND a.outcome IS NULL GROUP BY p.permit_kind");
+          + "WHERE p.decision IS NULL AND a.outcome IS NULL "
+          // a filing-only procedure (备案) waits for no decision (docs/adr/0041)
+          + "AND (p.permit_procedure IS NULL OR p.permit_procedure <> 'filing') GROUP BY p.permit_kind");
       incidents = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_INCIDENT", Long.class);
       outboxPending = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE status IN (?, ?)",
           Long.class, OutboxStatus.PENDING.name(), OutboxStatus.SENDING.name());

@@ -9,9 +9,12 @@ import static org.obtainingwater.process.CaseVariables.PERMIT_REJECTION_REASON;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.event.EventType;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.slf4j.Logger;
@@ -20,10 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a decision the city's permit platform reports for a filing: completes the waiting
- * {@code userTask_record…PermitDecision} with it, exactly as the permit agent would in Tasklist, so
- * the agent's task disappears and the case moves on (approved: towards construction; rejected: to
- * revision). The filing's row is locked first, so a decision is applied once however often or
+ * Applies a decision the city's permit platform reports for a filing: correlates it as the permit's decision message
+ * ({@code receiveTask_await…PermitDecision}, by business key and permit kind) or, when the platform was silent so
+ * long that the permit agent's {@code userTask_record…PermitDecision} is open, completes that task with it exactly as
+ * the agent would in Tasklist, so the agent's task disappears; either way the case moves on (approved: towards
+ * construction; rejected: to revision; docs/adr/0041). The filing's row is locked first, so a decision is applied once however often or
  * however concurrently it is reported.
  */
 @Service
@@ -38,6 +42,9 @@ public class PermitDecisions {
       return PermitDecisionCompletionCheck.APPROVED.equals(decision);
     }
   }
+
+  /** The decision table's {@code permitProcedure} for short works (备案/告知承诺): no decision follows the filing. */
+  static final String FILING_ONLY = "filing";
 
   private final PermitFilings filings;
   private final TaskService tasks;
@@ -61,21 +68,40 @@ public class PermitDecisions {
       throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 已于 " + filing.decidedAt() + " 登记审批结果（"
           + filing.decision() + "），不能重复登记");
     }
-    Task task = tasks.createTaskQuery().processInstanceId(filing.processInstanceId())
-        .taskDefinitionKey(filing.kind().decisionTask()).list().stream()
-        .filter(candidate -> reference.equals(runtime.getVariable(candidate.getExecutionId(), PERMIT_APPLICATION_REF.name())))
-        .findFirst()
-        .orElseThrow(() -> new RequestRefusedException(CONFLICT, "申报 " + reference + " 所属的报装 "
-            + filing.applicationNumber() + " 当前没有在等待该许可的审批结果（可能已撤回或已办结）"));
-
+    if (FILING_ONLY.equals(filing.procedure())) {
+      throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 是备案（告知承诺），平台受理即已办结，不需要也不登记审批结果");
+    }
+    Map<String, Object> variables = new HashMap<>();
     String permitNumber = decision.approved() ? decision.permitNumber() : null;
     String rejectionReason = decision.approved() ? null : decision.rejectionReason();
-    filings.recordDecision(reference, decision.decision(), permitNumber, rejectionReason, PermitFilings.VIA_PLATFORM);
-    Map<String, Object> variables = new HashMap<>();
     variables.put(PERMIT_DECISION.name(), decision.decision());
     variables.put(PERMIT_NUMBER.name(), permitNumber);
     variables.put(PERMIT_REJECTION_REASON.name(), rejectionReason);
-    tasks.complete(task.getId(), variables);
+
+    // Normally the permit waits for this message; after the platform's silence the agent's task waits instead, and
+    // the decision completes it exactly as the agent would (docs/adr/0041).
+    Optional<EventSubscription> waiting = runtime.createEventSubscriptionQuery().processInstanceId(filing.processInstanceId())
+        .eventType(EventType.MESSAGE.name()).eventName(filing.kind().decisionMessage()).list().stream()
+        .filter(subscription -> reference.equals(runtime.getVariable(subscription.getExecutionId(), PERMIT_APPLICATION_REF.name())))
+        .findFirst();
+    Optional<Task> task = waiting.isPresent() ? Optional.empty() : tasks.createTaskQuery()
+        .processInstanceId(filing.processInstanceId()).taskDefinitionKey(filing.kind().decisionTask()).list().stream()
+        .filter(candidate -> reference.equals(runtime.getVariable(candidate.getExecutionId(), PERMIT_APPLICATION_REF.name())))
+        .findFirst();
+    if (waiting.isEmpty() && task.isEmpty()) {
+      throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 所属的报装 "
+          + filing.applicationNumber() + " 当前没有在等待该许可的审批结果（可能已撤回或已办结）");
+    }
+
+    filings.recordDecision(reference, decision.decision(), permitNumber, rejectionReason, PermitFilings.VIA_PLATFORM);
+    if (waiting.isPresent()) {
+      runtime.createMessageCorrelation(filing.kind().decisionMessage())
+          .processInstanceBusinessKey(filing.applicationNumber())
+          .setVariables(variables)
+          .correlateWithResult();
+    } else {
+      tasks.complete(task.get().getId(), variables);
+    }
     LOG.info("Permit platform decided {} ({}) for {}: {}", reference, filing.kind().title(), filing.applicationNumber(),
         decision.decision());
     return filings.find(reference).orElseThrow();

@@ -15,6 +15,16 @@ public final class ObtainingWaterProcess {
    */
   public static final String MESSAGE_APPLICATION_WITHDRAWN = "Message_ApplicationWithdrawn";
 
+  /**
+   * The city's permit platform decided the road permit (占道挖掘许可) filed for the case: correlated by business key (the
+   * application number) and, through the message name, the permit kind (docs/adr/0041). Only a case whose road permit
+   * sub-process waits at {@link Elements#AWAIT_ROAD_PERMIT_DECISION} has the subscription.
+   */
+  public static final String MESSAGE_ROAD_PERMIT_DECIDED = "Message_RoadPermitDecided";
+
+  /** As {@link #MESSAGE_ROAD_PERMIT_DECIDED}, for the greenery permit (绿化占用许可). */
+  public static final String MESSAGE_GREENERY_PERMIT_DECIDED = "Message_GreeneryPermitDecided";
+
   /** User task ids, one per stage, as they appear in Tasklist and history. */
   public static final class UserTasks {
     public static final String REVIEW_APPLICATION = "userTask_reviewApplication";
@@ -41,6 +51,15 @@ public final class ObtainingWaterProcess {
     public static final String FILE_ROAD_PERMIT = "serviceTask_fileRoadPermitApplication";
     public static final String FILE_GREENERY_PERMIT = "serviceTask_fileGreeneryPermitApplication";
     public static final String PERMITS_JOIN = "gateway_permitsJoin";
+    /** Where a permit waits for the platform's decision (docs/adr/0041). */
+    public static final String AWAIT_ROAD_PERMIT_DECISION = "receiveTask_awaitRoadPermitDecision";
+    public static final String AWAIT_GREENERY_PERMIT_DECISION = "receiveTask_awaitGreeneryPermitDecision";
+    /** The timers after which the permit agent records the decision by hand. */
+    public static final String ROAD_PERMIT_DECISION_NOT_RECEIVED = "boundaryEvent_roadPermitDecisionNotReceived";
+    public static final String GREENERY_PERMIT_DECISION_NOT_RECEIVED = "boundaryEvent_greeneryPermitDecisionNotReceived";
+    /** Where a filing-only procedure (备案) ends its permit sub-process without a decision. */
+    public static final String ROAD_PERMIT_FILING_ACCEPTED = "endEvent_roadPermitFilingAccepted";
+    public static final String GREENERY_PERMIT_FILING_ACCEPTED = "endEvent_greeneryPermitFilingAccepted";
     public static final String ISSUE_WORK_ORDER = "serviceTask_issueWorkOrder";
     public static final String OPEN_CUSTOMER_ACCOUNT = "serviceTask_openCustomerAccount";
     public static final String END_WATER_CONNECTED = "endEvent_waterConnected";

@@ -47,7 +47,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * The permit platform's and billing's HTTP adapters against a stub answering by their contracts
- * (docs/contracts/), called from an asynchronous step as in the diagram ({@code R3/PT5M}) on a real engine with the
+ * (docs/contracts/), called from an asynchronous step with a retry cycle of its own ({@code R3/PT5M}; the diagram's growing list is
+ * tested in permits.PermitPlatformOutageTests) on a real engine with the
  * application's failed-job rule (engine.OutsideSystemJobRetries): success, a timeout, a 5xx then success with one
  * effect, a 4xx that becomes an incident with a readable message, and throttling that waits and keeps the retries.
  */

@@ -6,7 +6,8 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_E
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_GREENERY_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
@@ -644,7 +645,7 @@ abstract class CustomerApiContract {
   // --- Permit platform callback ----------------------------------------------------------------
 
   @Test
-  void aPlatformApproval_completesThePermitStep_theAgentsTaskDisappears_andASecondReportIs409() {
+  void aPlatformApproval_endsThePermitsWaitForIt_andASecondReportIs409() {
     String number = file();
     driveTo(number, Stage.PERMITS);
     FiledPermit road = filing(number, PermitKind.ROAD);
@@ -652,8 +653,10 @@ abstract class CustomerApiContract {
     Answer approved = api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕201号\"}");
     assertThat(approved.status()).isEqualTo(200);
     assertThat(approved.json().get("applicationNumber").asText()).isEqualTo(number);
-    assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).isZero();
-    assertThat(taskCount(number, RECORD_GREENERY_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(waitsForThePlatform(number, PermitKind.ROAD)).isFalse();
+    assertThat(passed(number, AWAIT_ROAD_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).as("the agent never had to record it").isZero();
+    assertThat(waitsForThePlatform(number, PermitKind.GREENERY)).isTrue();
     assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance(number).getId())
         .variableName("roadPermitNumber").singleResult().getValue()).isEqualTo("株建占字〔2026〕201号");
@@ -678,8 +681,8 @@ abstract class CustomerApiContract {
     assertThat(answers).extracting(Answer::status).as(answers.toString()).containsOnly(200);
     assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
     assertThat(filings.find(greenery.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
-    assertThat(finishedTasks(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
-    assertThat(finishedTasks(number, RECORD_GREENERY_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(passed(number, AWAIT_ROAD_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(passed(number, AWAIT_GREENERY_PERMIT_DECISION)).isEqualTo(1);
     assertThat(taskCount(number, BUILD_EXTERNAL_PIPELINE)).as("construction starts once").isEqualTo(1);
   }
 
@@ -693,8 +696,8 @@ abstract class CustomerApiContract {
     List<Answer> answers = AtOnce.run(() -> api.decide(road.reference(), approval), () -> api.decide(road.reference(), approval));
 
     assertThat(answers).extracting(Answer::status).as(answers.toString()).containsExactlyInAnyOrder(200, 409);
-    assertThat(finishedTasks(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
-    assertThat(taskCount(number, RECORD_GREENERY_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(passed(number, AWAIT_ROAD_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(waitsForThePlatform(number, PermitKind.GREENERY)).isTrue();
   }
 
   @Test
@@ -706,7 +709,7 @@ abstract class CustomerApiContract {
     assertThat(api.decide(greenery.reference(), "{\"decision\":\"rejected\",\"rejectionReason\":\"需避开古树保护范围\"}")
         .status()).isEqualTo(200);
     ProcessInstance instance = instance(number);
-    BpmnAwareTests.assertThat(instance).isWaitingAt(REVISE_GREENERY_PERMIT_APPLICATION, RECORD_ROAD_PERMIT_DECISION);
+    BpmnAwareTests.assertThat(instance).isWaitingAt(REVISE_GREENERY_PERMIT_APPLICATION, AWAIT_ROAD_PERMIT_DECISION);
     cases.complete(instance, REVISE_GREENERY_PERMIT_APPLICATION, permitRevised("改线绕行 15 米"));
 
     FiledPermit refiled = filing(number, PermitKind.GREENERY);
@@ -722,11 +725,51 @@ abstract class CustomerApiContract {
     String number = file();
     driveTo(number, Stage.PERMITS);
     FiledPermit road = filing(number, PermitKind.ROAD);
+    cases.platformSilent(instance(number), PermitKind.ROAD);
     cases.complete(instance(number), RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕7号"));
 
     assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_TASKLIST);
     Answer late = api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕7号\"}");
     assertThat(late.status()).isEqualTo(409);
+  }
+
+  /** A filing-only procedure (备案, short works) waits for no decision: a report for it is answered 409 saying so. */
+  @Test
+  void aDecisionForAFilingOnlyProcedure_is409_andTheCaseHasGoneOnWithoutIt() {
+    String number = file();
+    ProcessInstance instance = instance(number);
+    cases.executeJobs(instance);
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(120, true, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    FiledPermit road = filing(number, PermitKind.ROAD);
+    assertThat(road.procedure()).isEqualTo("filing");
+    assertThat(taskCount(number, BUILD_EXTERNAL_PIPELINE)).as("construction goes ahead").isEqualTo(1);
+
+    Answer answer = api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕9号\"}");
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.json().get("detail").asText()).contains("备案").contains("不需要");
+    assertThat(filings.find(road.reference()).orElseThrow().decided()).isFalse();
+  }
+
+  /** After the platform's silence the agent's task is open; the platform's late decision completes it (docs/adr/0041). */
+  @Test
+  void aPlatformDecisionArrivingWhileTheAgentsTaskIsOpen_completesThatTask_once() {
+    String number = file();
+    driveTo(number, Stage.PERMITS);
+    FiledPermit road = filing(number, PermitKind.ROAD);
+    cases.platformSilent(instance(number), PermitKind.ROAD);
+    assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
+
+    Answer late = api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕8号\"}");
+    assertThat(late.status()).as(late.body()).isEqualTo(200);
+    assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).as("the agent's task is done").isZero();
+    assertThat(finishedTasks(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance(number).getId())
+        .variableName("roadPermitNumber").singleResult().getValue()).isEqualTo("株建占字〔2026〕8号");
+    assertThat(api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕8号\"}")
+        .status()).as("the same report again").isEqualTo(409);
   }
 
   @Test
@@ -748,7 +791,7 @@ abstract class CustomerApiContract {
       assertThat(refused.status()).isEqualTo(401);
       assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
     }
-    assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).isEqualTo(1);
+    assertThat(waitsForThePlatform(number, PermitKind.ROAD)).as("nothing was applied").isTrue();
 
     assertThat(api.withdraw(number, PHONE, "不做了").status()).isEqualTo(200);
     Answer afterWithdrawal = api.decide(road.reference(), approval);
@@ -787,8 +830,8 @@ abstract class CustomerApiContract {
         case DESIGN -> cases.complete(instance, SURVEY_SITE, surveyed(180, true, true));
         case PERMITS -> cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
         case CONSTRUCTION -> {
-          cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2026〕1号"));
-          cases.complete(instance, RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2026〕1号"));
+          cases.permitDecided(instance, PermitKind.ROAD, permitApproved("株建占字〔2026〕1号"));
+          cases.permitDecided(instance, PermitKind.GREENERY, permitApproved("株园林许〔2026〕1号"));
         }
         case METERING -> cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
         case CALLBACK -> cases.complete(instance, INSTALL_METER, meterInstalled(50));
@@ -805,6 +848,18 @@ abstract class CustomerApiContract {
   long finishedTasks(String number, String taskDefinitionKey) {
     return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey(taskDefinitionKey).finished().count();
+  }
+
+  /** Whether the case's permit of this kind waits for the platform's decision message. */
+  boolean waitsForThePlatform(String number, PermitKind kind) {
+    return engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(instance(number).getId())
+        .eventName(kind.decisionMessage()).count() == 1;
+  }
+
+  /** How often the case went through this activity to its end. */
+  long passed(String number, String activityId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(instance(number).getId()).activityId(activityId).finished().count();
   }
 
   long taskCount(String number, String taskDefinitionKey) {

@@ -38,14 +38,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.ObtainingWaterApplication;
-import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.AdapterJournal.Entry;
 import org.obtainingwater.adapters.AdapterJournal.Kind;
+import org.obtainingwater.adapters.AdapterJournal;
 import org.obtainingwater.adapters.RecordingBillingSystem;
 import org.obtainingwater.adapters.RecordingPermitAuthority;
 import org.obtainingwater.adapters.RecordingSmsGateway;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.notification.NotificationOutbox;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.Http;
@@ -134,12 +135,13 @@ class CrashRecoveryIT {
     Application first = Application.start("life-1", database, port, journal, work);
     Duration firstStart = first.awaitServing(this);
 
-    ExecutorService load = Executors.newFixedThreadPool(3);
+    ExecutorService load = Executors.newFixedThreadPool(4);
     List<Future<?>> workers = new ArrayList<>();
     workers.add(load.submit(() -> fileApplications(api)));
     workers.add(load.submit(() -> driveTasks(List.of(REVIEW_APPLICATION, SURVEY_SITE, DESIGN_SUPPLY_SCHEME, INSTALL_METER))));
     workers.add(load.submit(() -> driveTasks(List.of(RECORD_ROAD_PERMIT_DECISION, RECORD_GREENERY_PERMIT_DECISION,
         BUILD_EXTERNAL_PIPELINE, CALL_BACK_CUSTOMER))));
+    workers.add(load.submit(() -> platformDecides(api)));
 
     // The kill: as soon as the permit platform has taken a filing (journal line) and is still answering.
     await(() -> acknowledged.size() >= KILL_WHEN_ACKNOWLEDGED, Duration.ofSeconds(90), "applications before the kill");
@@ -279,6 +281,31 @@ class CrashRecoveryIT {
             if (done.status() != 204 && done.status() != 404 && done.status() != 409) {
               unexpected.add(taskKey + " " + done.status() + " " + done.body());
             }
+          }
+        } catch (UncheckedIOException connectionLost) {
+          lostAnswers.incrementAndGet();
+          pause(200);
+        }
+      }
+      pause(100);
+    }
+  }
+
+  /**
+   * The city's platform decides every permit filed and not yet decided, through its callback, as long as the test
+   * runs (docs/adr/0041); a filing-only procedure (备案) has nothing to decide. 409: decided in between (an earlier
+   * report whose answer was lost, or the agent after the platform's silence).
+   */
+  void platformDecides(ApiClient api) {
+    while (!stop.get()) {
+      List<Map<String, Object>> undecided = jdbc.queryForList("SELECT reference, permit_kind FROM permit_filing "
+          + "WHERE decision IS NULL AND withdrawn_at IS NULL AND permit_procedure <> 'filing'");
+      for (Map<String, Object> filing : undecided) {
+        try {
+          Answer decided = StaffWalk.platformDecides(api, (String) filing.get("reference"),
+              PermitKind.ofCode((String) filing.get("permit_kind")));
+          if (decided.status() != 200 && decided.status() != 409 && decided.status() != 503) {
+            unexpected.add("decision on " + filing.get("reference") + " " + decided.status() + " " + decided.body());
           }
         } catch (UncheckedIOException connectionLost) {
           lostAnswers.incrementAndGet();

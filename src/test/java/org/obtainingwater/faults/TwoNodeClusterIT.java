@@ -5,8 +5,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_E
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 import static org.obtainingwater.support.TestCases.accepted;
@@ -116,8 +114,8 @@ class TwoNodeClusterIT {
     complete(engineB, number, REVIEW_APPLICATION, accepted());
     complete(engineB, number, SURVEY_SITE, surveyed(180, true, true));
     complete(engineB, number, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
-    await(engineB, number, RECORD_ROAD_PERMIT_DECISION);
-    await(engineB, number, RECORD_GREENERY_PERMIT_DECISION);
+    awaitPlatformDecision(engineB, number, PermitKind.ROAD);
+    awaitPlatformDecision(engineB, number, PermitKind.GREENERY);
     PermitFilings filings = nodeB.getBean(PermitFilings.class);
     assertThat(apiA.decide(latest(filings, number, PermitKind.ROAD).reference(),
         "{\"decision\":\"approved\",\"permitNumber\":\"株建占字〔2026〕401号\"}").status()).isEqualTo(200);
@@ -232,6 +230,12 @@ class TwoNodeClusterIT {
   static Task await(ProcessEngine engine, String number, String taskKey) throws Exception {
     return poll(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey(taskKey).singleResult(), "task " + taskKey + " of " + number);
+  }
+
+  /** Until the case's permit of this kind waits for the platform's decision message (docs/adr/0041). */
+  static void awaitPlatformDecision(ProcessEngine engine, String number, PermitKind kind) throws Exception {
+    poll(() -> engine.getRuntimeService().createEventSubscriptionQuery().eventName(kind.decisionMessage())
+        .processInstanceId(processInstanceId(engine, number)).singleResult(), kind.awaitDecision() + " of " + number);
   }
 
   static void awaitEnded(ProcessEngine engine, String number) throws Exception {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.notification.OutboxDispatcher;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
@@ -83,8 +84,9 @@ abstract class OperationsMetricsContract {
         .processInstanceBusinessKey(filed.json().get("applicationNumber").asText()).singleResult());
     ProcessInstance permitCase = cases.apply(application());
     cases.complete(permitCase, REVIEW_APPLICATION, accepted());
-    cases.complete(permitCase, SURVEY_SITE, surveyed(60, true, false));
-    cases.complete(permitCase, DESIGN_SUPPLY_SCHEME, designed(80, 50, 12_000));
+    cases.complete(permitCase, SURVEY_SITE, surveyed(180, true, false));
+    cases.complete(permitCase, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    cases.platformSilent(permitCase, PermitKind.ROAD); // the agent's task opens: the platform has not decided
     cases.task(permitCase, RECORD_ROAD_PERMIT_DECISION);
 
     Prometheus before = scrape();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_ROAD_PERMIT;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 import static org.obtainingwater.support.TestCases.accepted;
@@ -14,7 +14,12 @@ import static org.obtainingwater.support.TestCases.designed;
 import static org.obtainingwater.support.TestCases.surveyed;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +30,8 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,7 @@ import org.obtainingwater.adapters.RecordingPermitAuthority;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.AppOnH2;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.Diagrams;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -77,26 +85,45 @@ class PermitPlatformOutageTests {
     ClockUtil.reset();
   }
 
+  /**
+   * The outside steps retry at growing pauses (docs/adr/0041): the diagram's {@code failedJobRetryTimeCycle} of the
+   * filing step is a list, and after each refused call the job waits exactly the next pause of the list, measured on
+   * the engine's clock (not runnable a second earlier); after the last, an incident.
+   */
   @Test
-  void aFilingThePlatformRefuses_isRetriedOnItsCycle_thenAnIncident_andARetryCarriesTheCaseOn() {
+  void aFilingThePlatformRefuses_isRetriedAtGrowingPauses_thenAnIncident_andARetryCarriesTheCaseOn() {
+    List<Duration> cycle = Arrays.stream(retryCycleOf(FILE_ROAD_PERMIT).split(",")).map(Duration::parse).toList();
+    assertThat(cycle).as("a growing list of pauses").hasSizeGreaterThan(1).isSortedAccordingTo(Comparator.naturalOrder())
+        .doesNotHaveDuplicates();
     ProcessInstance instance = cases.apply(application());
     cases.complete(instance, REVIEW_APPLICATION, accepted());
-    cases.complete(instance, SURVEY_SITE, surveyed(60, true, false));
+    cases.complete(instance, SURVEY_SITE, surveyed(180, true, false));
     platform.down.set(true);
-    engine.getTaskService().complete(cases.task(instance, DESIGN_SUPPLY_SCHEME).getId(), designed(80, 50, 12_000));
+    engine.getTaskService().complete(cases.task(instance, DESIGN_SUPPLY_SCHEME).getId(), designed(80, 50, 26_000));
 
     assertThat(instance).as("the designer's work is kept").hasPassed(DESIGN_SUPPLY_SCHEME).isWaitingAt(FILE_ROAD_PERMIT);
     int attempts = 0;
+    List<Duration> pauses = new ArrayList<>();
     Job filing = filingJob(instance);
     while (filing.getRetries() > 0) {
-      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
+      Instant failedAt = ClockUtil.getCurrentTime().toInstant();
       String jobId = filing.getId();
       assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("permit platform unavailable");
       attempts++;
       filing = filingJob(instance);
+      if (filing.getRetries() == 0) {
+        break;
+      }
+      Duration pause = Duration.between(failedAt, filing.getDuedate().toInstant());
+      pauses.add(pause);
+      ClockUtil.setCurrentTime(Date.from(failedAt.plus(pause).minusSeconds(1)));
+      assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(FILE_ROAD_PERMIT).executable()
+          .count()).as("not runnable before its pause of %s", pause).isZero();
+      ClockUtil.setCurrentTime(filing.getDuedate());
     }
 
-    assertThat(attempts).as("R3/PT5M: three attempts").isEqualTo(3);
+    assertThat(pauses).as("after each refused call the next pause of the diagram's list").isEqualTo(cycle);
+    assertThat(attempts).as("the first call and one retry per pause").isEqualTo(cycle.size() + 1);
     Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo(FILE_ROAD_PERMIT);
     assertThat(incident.getIncidentMessage()).contains("permit platform unavailable");
@@ -105,13 +132,14 @@ class PermitPlatformOutageTests {
 
     platform.down.set(false);
     management.setJobRetries(filing.getId(), 1);
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
+    Date due = filingJob(instance).getDuedate();
+    ClockUtil.setCurrentTime(Date.from((due == null ? ClockUtil.getCurrentTime() : due).toInstant().plus(Duration.ofMinutes(1))));
     cases.executeJobs(instance);
 
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(instance).isWaitingAt(RECORD_ROAD_PERMIT_DECISION);
+    assertThat(instance).isWaitingAt(AWAIT_ROAD_PERMIT_DECISION);
     assertThat(recorded.filingsFor(instance.getBusinessKey())).as("filed exactly once").hasSize(1);
-    assertThat(platform.calls.get()).as("three refused calls and the one that went through").isEqualTo(4);
+    assertThat(platform.calls.get()).as("the refused calls and the one that went through").isEqualTo(attempts + 1);
   }
 
   /**
@@ -145,6 +173,13 @@ class PermitPlatformOutageTests {
     assertThat(recorded.withdrawalsFor(number)).extracting(PermitWithdrawal::reference)
         .containsExactlyInAnyOrderElementsOf(filings.filingsFor(number).stream().map(FiledPermit::reference).toList());
     assertThat(filings.filingsFor(number)).allMatch(FiledPermit::withdrawn);
+  }
+
+  /** The element's {@code camunda:failedJobRetryTimeCycle} in bpmn/obtaining-water.bpmn. */
+  private static String retryCycleOf(String elementId) {
+    BaseElement element = Diagrams.obtainingWater().getModelElementById(elementId);
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+        .singleResult().getTextContent().strip();
   }
 
   private Job filingJob(ProcessInstance instance) {

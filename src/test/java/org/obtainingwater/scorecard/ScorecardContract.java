@@ -5,8 +5,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_E
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECTIFY_SERVICE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
@@ -34,10 +32,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.obtainingwater.cases.ServiceRatings;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.Answer;
+import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.Staff;
-import org.obtainingwater.support.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -101,8 +100,8 @@ abstract class ScorecardContract {
     step(c, "2025-11-03T13:00", REVIEW_APPLICATION, accepted());
     step(c, "2025-11-03T17:30", SURVEY_SITE, surveyed(180, true, true));
     step(c, "2025-11-04T13:00", DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
-    step(c, "2025-11-06T13:00", RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2025〕201号"));
-    step(c, "2025-11-07T08:30", RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2025〕21号"));
+    cases.permitDecidedAt(c, "2025-11-06T13:00", PermitKind.ROAD, permitApproved("株建占字〔2025〕201号"));
+    cases.permitDecidedAt(c, "2025-11-07T08:30", PermitKind.GREENERY, permitApproved("株园林许〔2025〕21号"));
     step(c, "2025-11-12T08:30", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(c, "2025-11-13T08:30", INSTALL_METER, meterInstalled(50));
     step(c, "2025-11-13T17:30", CALL_BACK_CUSTOMER, calledBack(4, "满意"));

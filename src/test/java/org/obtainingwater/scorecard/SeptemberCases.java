@@ -4,8 +4,6 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_E
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_GREENERY_PERMIT_DECISION;
-import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECTIFY_SERVICE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
@@ -32,6 +30,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.CaseDriver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -94,8 +93,8 @@ final class SeptemberCases {
     step(both, "2025-09-01T14:00", REVIEW_APPLICATION, accepted());
     step(both, "2025-09-02T11:00", SURVEY_SITE, surveyed(180, true, true));
     step(both, "2025-09-02T16:00", DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
-    step(both, "2025-09-03T16:00", RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2025〕301号"));
-    step(both, "2025-09-04T11:00", RECORD_GREENERY_PERMIT_DECISION, permitApproved("株园林许〔2025〕31号"));
+    cases.permitDecidedAt(both, "2025-09-03T16:00", PermitKind.ROAD, permitApproved("株建占字〔2025〕301号"));
+    cases.permitDecidedAt(both, "2025-09-04T11:00", PermitKind.GREENERY, permitApproved("株园林许〔2025〕31号"));
     step(both, "2025-09-10T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(both, "2025-09-11T11:00", INSTALL_METER, meterInstalled(50));
     step(both, "2025-09-12T10:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
@@ -103,11 +102,11 @@ final class SeptemberCases {
     // road permit only, rejected once and resubmitted
     ProcessInstance road = start("2025-09-02T09:00");
     step(road, "2025-09-02T10:30", REVIEW_APPLICATION, accepted());
-    step(road, "2025-09-02T16:00", SURVEY_SITE, surveyed(90, true, false));
+    step(road, "2025-09-02T16:00", SURVEY_SITE, surveyed(160, true, false));
     step(road, "2025-09-03T10:00", DESIGN_SUPPLY_SCHEME, designed(150, 100, 40_000));
-    step(road, "2025-09-04T15:00", RECORD_ROAD_PERMIT_DECISION, permitRejected("施工时段与早高峰冲突"));
+    cases.permitDecidedAt(road, "2025-09-04T15:00", PermitKind.ROAD, permitRejected("施工时段与早高峰冲突"));
     step(road, "2025-09-05T10:00", REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
-    step(road, "2025-09-08T15:00", RECORD_ROAD_PERMIT_DECISION, permitApproved("株建占字〔2025〕302号"));
+    cases.permitDecidedAt(road, "2025-09-08T15:00", PermitKind.ROAD, permitApproved("株建占字〔2025〕302号"));
     step(road, "2025-09-11T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(road, "2025-09-12T11:00", INSTALL_METER, meterInstalled(100));
     step(road, "2025-09-15T10:00", CALL_BACK_CUSTOMER, calledBack(4, "满意"));

@@ -2,6 +2,7 @@ package org.obtainingwater.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ROAD_PERMIT_DECISION_NOT_RECEIVED;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
@@ -55,6 +56,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
@@ -245,19 +247,20 @@ abstract class OverdueEscalationContract {
     clockAt("2026-11-23T09:00"); // Monday
     ProcessInstance instance = cases.apply(application());
     cases.complete(instance, REVIEW_APPLICATION, accepted());
-    cases.complete(instance, SURVEY_SITE, surveyed(60, true, false));
+    cases.complete(instance, SURVEY_SITE, surveyed(180, true, false));
     clockAt("2026-11-23T10:00");
-    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 12_000)); // the permit starts, due Wednesday 10:00
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000)); // the permit starts, due Wednesday 10:00
 
     clockAt("2026-11-23T16:00");
-    cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时段需避开早晚高峰"));
+    cases.permitDecided(instance, PermitKind.ROAD, permitRejected("占道时段需避开早晚高峰"));
     clockAt("2026-11-24T09:00");
     cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
-    Task refiled = cases.task(instance, RECORD_ROAD_PERMIT_DECISION); // due Thursday 09:00: not overdue itself
 
+    // The platform stays silent on the refiling: a working day later (Wednesday 09:00) the agent's task opens.
     clockAt("2026-11-25T09:59");
     cases.executeJobs(instance);
     assertThat(supervisors.noticesFor(instance.getBusinessKey())).isEmpty();
+    Task refiled = cases.task(instance, RECORD_ROAD_PERMIT_DECISION); // due Friday 09:59: not overdue itself
     clockAt("2026-11-25T10:01");
     cases.executeJobs(instance);
     assertThat(supervisors.noticesFor(instance.getBusinessKey())).singleElement().satisfies(notice -> {
@@ -269,13 +272,14 @@ abstract class OverdueEscalationContract {
     assertThat(filterFor(StaffAccessSetup.OVERDUE_TASKS_FILTER, "chenjie")).extracting(Task::getId)
         .contains(refiled.getId());
 
-    clockAt("2026-11-26T09:01"); // the refiled task's own due date: already escalated with its permit
+    clockAt("2026-11-27T10:00"); // past the refiled task's own due date: already escalated with its permit
     cases.executeJobs(instance);
     assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
 
-    clockAt("2026-11-26T10:00");
+    clockAt("2026-11-27T10:30");
     cases.complete(instance, RECORD_ROAD_PERMIT_DECISION, permitRejected("施工围挡方案不全"));
     cases.complete(instance, REVISE_ROAD_PERMIT_APPLICATION, permitRevised("补充围挡方案"));
+    cases.platformSilent(instance, PermitKind.ROAD);
     Task third = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
     assertThat(isFlagged(third)).as("a task re-entered in the loop starts unflagged").isFalse();
     assertThat(escalationTimer(instance, RECORD_ROAD_PERMIT_DECISION).getDuedate()).isEqualTo(third.getDueDate());
@@ -289,21 +293,39 @@ abstract class OverdueEscalationContract {
     assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
   }
 
+  /**
+   * The permit waits for the platform; after a working day of silence the agent's task opens (docs/adr/0041); the
+   * permit's target passes while that task is open: the supervisor is told once, for the permit, and not again when
+   * the task's own due date passes.
+   */
   @Test
-  void permitAndItsFirstTaskFallDueTogether_theSupervisorIsToldOnce() {
+  void permitWaitingForThePlatform_fallsBackAfterAWorkingDay_andTheSupervisorIsToldOnce() {
     clockAt("2026-11-23T09:00");
     ProcessInstance instance = cases.apply(application());
     cases.complete(instance, REVIEW_APPLICATION, accepted());
-    cases.complete(instance, SURVEY_SITE, surveyed(60, true, false));
-    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 12_000));
-    Task decision = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
-    assertThat(timers(instance)).extracting(Job::getDuedate).containsOnly(decision.getDueDate()).hasSize(2);
+    cases.complete(instance, SURVEY_SITE, surveyed(180, true, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    assertThat(management().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(ROAD_PERMIT_DECISION_NOT_RECEIVED).singleResult().getDuedate().toInstant())
+        .isEqualTo(shanghai("2026-11-24T09:00"));
 
-    clockAt("2026-11-25T09:01");
+    clockAt("2026-11-24T08:59");
     cases.executeJobs(instance);
+    assertThat(tasks().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    clockAt("2026-11-24T09:01");
+    cases.executeJobs(instance);
+    Task decision = cases.task(instance, RECORD_ROAD_PERMIT_DECISION);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).isEmpty();
 
-    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
+    clockAt("2026-11-25T09:01"); // the permit's two working days
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).singleElement()
+        .satisfies(notice -> assertThat(notice.work()).isEqualTo("办理占道挖掘许可"));
     assertThat(isFlagged(decision)).isTrue();
+
+    ClockUtil.setCurrentTime(Date.from(decision.getDueDate().toInstant().plus(Duration.ofMinutes(1))));
+    cases.executeJobs(instance);
+    assertThat(supervisors.noticesFor(instance.getBusinessKey())).hasSize(1);
     assertThat(timers(instance)).isEmpty();
   }
 

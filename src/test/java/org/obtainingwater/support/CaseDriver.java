@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.PreEngagementProcess;
 
@@ -53,6 +54,22 @@ public final class CaseDriver {
   public void completeAt(ProcessInstance instance, String localTime, String taskDefinitionKey, VariableMap submitted) {
     clockAt(localTime);
     complete(instance, taskDefinitionKey, submitted);
+  }
+
+  /**
+   * The decision on the case's permit of this kind becomes known at that local time (the clock stays there). What
+   * fell due before happens first (after a working day of the platform's silence the permit agent's task opened);
+   * then the platform's decision message ends the wait or, when the agent's task is open, the decision is recorded
+   * on that task, as the platform's late report completes it (docs/adr/0041).
+   */
+  public void permitDecidedAt(ProcessInstance instance, String localTime, PermitKind kind, VariableMap decision) {
+    clockAt(localTime);
+    executeJobs(instance);
+    if (tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(kind.decisionTask()).count() == 1) {
+      complete(instance, kind.decisionTask(), decision);
+    } else {
+      permitDecided(instance, kind, decision);
+    }
   }
 
   /** Files an application and runs the steps up to the first task (intake). */
@@ -96,6 +113,36 @@ public final class CaseDriver {
   /** Completes the stage's open task with what its form submits, then runs the asynchronous steps. */
   public void complete(ProcessInstance instance, String taskDefinitionKey, VariableMap submitted) {
     tasks.complete(task(instance, taskDefinitionKey).getId(), submitted);
+    executeJobs(instance);
+  }
+
+  /**
+   * The city's platform reports its decision on the case's permit of this kind: the decision message the permit's
+   * receive task waits for, correlated by business key and permit kind as {@code permits.PermitDecisions} correlates
+   * it (docs/adr/0041), then the asynchronous steps. Fails when the permit does not wait for the platform.
+   */
+  public void permitDecided(ProcessInstance instance, PermitKind kind, VariableMap decision) {
+    assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(kind.decisionMessage()).count()).as("%s waits for the platform's decision", kind.awaitDecision())
+        .isEqualTo(1);
+    runtime.createMessageCorrelation(kind.decisionMessage()).processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariables(decision).correlateWithResult();
+    executeJobs(instance);
+  }
+
+  /**
+   * The platform stays silent on the permit of this kind until its fallback timer fires (the engine's clock is not
+   * moved): the permit agent's task {@code userTask_record…PermitDecision} opens.
+   */
+  public void platformSilent(ProcessInstance instance, PermitKind kind) {
+    String timer = kind == PermitKind.ROAD ? ObtainingWaterProcess.Elements.ROAD_PERMIT_DECISION_NOT_RECEIVED
+        : ObtainingWaterProcess.Elements.GREENERY_PERMIT_DECISION_NOT_RECEIVED;
+    List<Job> fallback = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+        .filter(job -> timer.equals(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+            .singleResult().getActivityId()))
+        .toList();
+    assertThat(fallback).as("fallback timer %s", timer).hasSize(1);
+    management.executeJob(fallback.get(0).getId());
     executeJobs(instance);
   }
 

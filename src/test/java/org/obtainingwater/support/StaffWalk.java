@@ -12,14 +12,23 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import org.obtainingwater.permits.FiledPermit;
+import org.obtainingwater.permits.PermitKind;
+import org.obtainingwater.process.ObtainingWaterProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Staff working a case through engine-rest as Tasklist does: each task by the demo user of its stage, with
- * what that user enters in the form (both permits, the pipe built, the meter in, a satisfied callback).
+ * what that user enters in the form (both permits, the pipe built, the meter in, a satisfied callback); and the
+ * city's permit platform reporting its decisions through its callback, as it normally does (docs/adr/0041). The
+ * permit agent's record tasks are in the walk too: they open when the platform stays silent.
  */
 public final class StaffWalk {
 
@@ -45,14 +54,68 @@ public final class StaffWalk {
   }
 
   /**
+   * The platform reports the approval in {@link #ENTERED} for this filing through its callback: 200 when applied,
+   * 409 when the filing was decided already (by the agent, or an earlier report).
+   */
+  public static Answer platformDecides(ApiClient platform, String reference, PermitKind kind) {
+    try {
+      Map<String, Object> entered = ENTERED.get(kind.decisionTask());
+      return platform.decide(reference, new ObjectMapper().writeValueAsString(Map.of(
+          "decision", entered.get("permitDecision"), "permitNumber", entered.get("permitNumber"))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The platform stays silent on the case's permit of this kind for its working day: an administrator's engine-rest
+   * runs the permit's fallback timer now (the test cannot wait a working day), and the permit agent's task opens.
+   * Waits until the permit waits for the platform. Fails after {@code within}.
+   */
+  public static void platformSilent(Staff engineRest, String processInstanceId, PermitKind kind, Duration within) {
+    String timer = kind == PermitKind.ROAD ? ObtainingWaterProcess.Elements.ROAD_PERMIT_DECISION_NOT_RECEIVED
+        : ObtainingWaterProcess.Elements.GREENERY_PERMIT_DECISION_NOT_RECEIVED;
+    Instant deadline = Instant.now().plus(within);
+    while (Instant.now().isBefore(deadline)) {
+      Answer jobs = engineRest.as("admin").get("/job?processInstanceId=" + processInstanceId + "&activityId=" + timer);
+      if (jobs.status() != 200) {
+        throw new AssertionError("admin cannot list jobs: " + jobs);
+      }
+      if (jobs.json().size() == 1) {
+        Answer run = engineRest.as("admin").post("/job/" + jobs.json().get(0).get("id").asText() + "/execute", Map.of());
+        if (run.status() != 204) {
+          throw new AssertionError("the fallback timer " + timer + ": " + run);
+        }
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the permit never waited for the platform: no timer " + timer);
+  }
+
+  /**
    * Completes the case's tasks through engine-rest, each as its stage's user, until {@code ended} says the
    * case is over (the job executor runs the asynchronous steps in between). Fails after {@code within}.
    */
-  public static void toTheEnd(Staff engineRest, String applicationNumber, BooleanSupplier ended, Duration within) {
+  public static void toTheEnd(Staff engineRest, ApiClient platform, Function<String, List<FiledPermit>> filings,
+      String applicationNumber, BooleanSupplier ended, Duration within) {
     Instant deadline = Instant.now().plus(within);
     while (!ended.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("case " + applicationNumber + " not ended within " + within);
+      }
+      for (FiledPermit filing : filings.apply(applicationNumber)) {
+        if (!filing.decided() && !filing.withdrawn() && !"filing".equals(filing.procedure())) {
+          Answer decided = platformDecides(platform, filing.reference(), filing.kind());
+          if (decided.status() != 200 && decided.status() != 409) {
+            throw new AssertionError("the platform's decision on " + filing.reference() + ": " + decided);
+          }
+        }
       }
       for (Map.Entry<String, String> work : STAFF.entrySet()) {
         Answer tasks = engineRest.as(work.getValue()).get("/task?processInstanceBusinessKey=" + applicationNumber
