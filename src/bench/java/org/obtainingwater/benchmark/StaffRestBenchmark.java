@@ -62,7 +62,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>A cell: {@code c} clients for a warm-up, then a measured window; calls/s counts the calls that ended in the
  * window. Concurrencies interleaved with the two applications, repeated; PostgreSQL's own counts
  * ({@code pg_stat_statements}, commits) of the last repetition at the highest concurrency say what a task costs.
- * Run (about 10 minutes):
+ * Run (about 8 minutes):
  * <pre>mvn -B test -Pbenchmark -Dsurefire.excludedGroups= -Dgroups=benchmark -Dtest=StaffRestBenchmark</pre>
  * Sizes: {@code -Dbench.concurrency=4,8 -Dbench.repetitions=3 -Dbench.warmUpMillis=3000 -Dbench.windowMillis=10000
  * -Dbench.queue=1000}; {@code -Dbench.durable=false} for zonky's non-durable commits; project settings to compare
