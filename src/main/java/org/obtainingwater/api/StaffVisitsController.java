@@ -21,6 +21,7 @@ import org.obtainingwater.visits.VisitBookings;
 import org.obtainingwater.web.Doors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = Doors.STAFF_VISITS + "/{applicationNumber}/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "预约上门（员工）", description = "员工为客户改约上门查勘或装表的时段")
+@Tag(name = "预约上门（员工）", description = "员工查看任一申请的预约上门，为客户预约或改约上门查勘、装表的时段")
 @SecurityRequirement(name = Doors.STAFF_BASIC)
 class StaffVisitsController {
 
@@ -44,6 +45,21 @@ class StaffVisitsController {
   StaffVisitsController(VisitBookings visits, WorkingCalendar calendar) {
     this.visits = visits;
     this.calendar = calendar;
+  }
+
+  @Operation(summary = "查看预约上门", description = "任一申请的当前预约、可约时段（含剩余名额）和改约记录。")
+  @ApiResponse(responseCode = "200", description = "预约情况和可约时段")
+  @ApiResponse(responseCode = "401", description = "没有员工登录（HTTP Basic）",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "不属于受理员、查勘员、装表员、客服专员、服务督导或管理员组",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "没有这个编号的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @GetMapping
+  VisitView visit(@PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
+      @Parameter(description = "survey 上门查勘、metering 上门装表", example = "survey")
+      @PathVariable @Pattern(regexp = KIND_PATTERN, message = KIND_MESSAGE) String kind) {
+    return VisitView.of(visits.offer(applicationNumber, VisitsController.kind(kind)), calendar.officeDay().toMinutes());
   }
 
   @Operation(summary = "员工改约上门时段", description = "与客户商定后改到可约范围内工作日的上午或下午，须写明原因；记录经办人。"

@@ -135,6 +135,12 @@ public class VisitBookings {
     return offer(record, kind);
   }
 
+  /** The offer of any case, for staff. */
+  @Transactional(readOnly = true)
+  public Offer offer(String applicationNumber, VisitKind kind) {
+    return offer(records.find(applicationNumber).orElseThrow(() -> staffNotFound(applicationNumber)), kind);
+  }
+
   /** The visits booked for the case, for its status and timeline. */
   public List<Booking> bookings(String applicationNumber) {
     return jdbc.query("SELECT visit_kind, visit_date, half_day, earliest_date, earliest_half_day, booked_at "
@@ -160,8 +166,7 @@ public class VisitBookings {
   @Transactional
   public Offer bookByStaff(String applicationNumber, String login, VisitKind kind, LocalDate date, HalfDay halfDay,
       String reason) {
-    CaseRecord record = records.lock(applicationNumber)
-        .orElseThrow(() -> new RequestRefusedException(NOT_FOUND, "没有编号为 " + applicationNumber + " 的申请"));
+    CaseRecord record = records.lock(applicationNumber).orElseThrow(() -> staffNotFound(applicationNumber));
     return book(record, kind, new Slot(date, halfDay), "STAFF", login, reason);
   }
 
@@ -320,6 +325,10 @@ public class VisitBookings {
       }
     }
     return count;
+  }
+
+  private static RequestRefusedException staffNotFound(String applicationNumber) {
+    return new RequestRefusedException(NOT_FOUND, "没有编号为 " + applicationNumber + " 的申请");
   }
 
   private static RequestRefusedException notFound(String applicationNumber) {

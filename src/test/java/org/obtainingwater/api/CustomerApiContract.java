@@ -269,7 +269,7 @@ abstract class CustomerApiContract {
         "post /api/v1/applications/{applicationNumber}/contract/signature", "get /api/v1/staff/contracts/{applicationNumber}",
         "get /api/v1/staff/contracts/{applicationNumber}/document",
         "post /api/v1/staff/contracts/{applicationNumber}/counter-signature",
-        "post /api/v1/staff/visits/{applicationNumber}/{kind}",
+        "get /api/v1/staff/visits/{applicationNumber}/{kind}", "post /api/v1/staff/visits/{applicationNumber}/{kind}",
         "post /api/v1/permit-decisions/{permitApplicationRef}",
         "get /api/scorecard", "get /api/scorecard/cases");
     List<OpenApiExamples.Operation> operations = document.operations().stream()
@@ -343,7 +343,8 @@ abstract class CustomerApiContract {
         continue;
       }
       JsonNode documented = document.exampleResponse(operation);
-      if (operation.path().contains("/visits/") && operation.method().equals("get")) {
+      if (operation.path().startsWith("/api/v1/applications/") && operation.path().contains("/visits/")
+          && operation.method().equals("get")) {
         visitSlots = answer.json();
       }
       if (operation.path().contains("/contract") && operation.method().equals("get")) {

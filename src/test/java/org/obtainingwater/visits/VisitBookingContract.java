@@ -139,8 +139,8 @@ abstract class VisitBookingContract {
     assertThat(cases.task(instance, SURVEY_SITE).getDueDate().toInstant()).isEqualTo(local("2026-08-11T13:30"));
     assertThat(timerDue(instance)).isEqualTo(local("2026-08-11T13:30"));
 
-    // staff move it to Tuesday morning: the utility's decision, the customer's time stays
-    Answer moved = staff.as("wulei").post("/api/v1/staff/visits/" + number + "/survey",
+    // the surveyor moves it to Tuesday morning: the utility's decision, the customer's time stays
+    Answer moved = staff.as("wangqiang").post("/api/v1/staff/visits/" + number + "/survey",
         Map.of("date", "2026-08-11", "halfDay", "AM", "reason", "查勘员路线调整，已电话告知客户"));
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     assertThat(moved.json().at("/booking/label").asText()).isEqualTo("8月11日（周二）上午");
@@ -155,7 +155,7 @@ abstract class VisitBookingContract {
         + row.get("reason")).containsExactly(
             "CUSTOMER " + phone + " nullnull→2026-08-12AM null",
             "CUSTOMER " + phone + " 2026-08-12AM→2026-08-11PM 提前办完",
-            "STAFF wulei 2026-08-11PM→2026-08-11AM 查勘员路线调整，已电话告知客户");
+            "STAFF wangqiang 2026-08-11PM→2026-08-11AM 查勘员路线调整，已电话告知客户");
     assertThat(jdbc.queryForObject("SELECT working_minutes FROM customer_time WHERE application_number = ? "
         + "AND stage = 'SURVEY'", Integer.class, number)).isEqualTo(540);
 
