@@ -191,8 +191,25 @@ async function openTaskFromFilter(user, filterName, taskName, alsoShown = []) {
   }
   await card.first().click();
   await page.locator('button', { hasText: '认领' }).first().click();
+  // Under load a list refresh begun before the claim can land after it and leave Tasklist showing the task as
+  // unclaimed, 完成 disabled for good; once the engine has the claim, open the page afresh, as a person would reload.
+  await claimedBy(user);
+  await page.reload();
+  await openFilter(filterName);
+  await card.first().click();
   await page.locator('.fjs-form').waitFor();
   await expectNoErrors(`${user} opened ${taskName}`);
+}
+
+async function claimedBy(user) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const mine = await engineRest(user, `/task?assignee=${user}&processVariables=applicantName_eq_${encodeURIComponent(applicant)}`);
+    if (mine.length > 0) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${user}'s claim never reached the engine`);
 }
 
 /** Clicks 完成 and waits until the engine no longer has the task. */
