@@ -73,7 +73,7 @@ abstract class VisitBookingContract {
   }
 
   @Test
-  void theCustomerBooksTheEarliestSlot_staffSeeItOnTheTaskAndInTheForm_andTheTimelineShowsIt() {
+  void theCustomerBooksTheEarliestSlot_staffSeeItOnTheTaskCardAndInItsFormVariables_andTheTimelineShowsIt() {
     CaseDriver.clockAt("2026-07-06T09:00"); // a Monday
     String phone = SmsCodes.freshPhone("150");
     String number = channel.fileFor(phone);
@@ -248,7 +248,7 @@ abstract class VisitBookingContract {
   }
 
   @Test
-  void theMeterVisit_isBookedOnceTheCaseIsReadyForMetering_andTheMeteringFormHasIt() {
+  void theMeterVisit_isBookedOnceTheCaseIsReadyForMetering_andTheMeteringTaskHasIt() {
     CaseDriver.clockAt("2026-08-31T09:00");
     String phone = SmsCodes.freshPhone("155");
     String number = channel.fileFor(phone);
