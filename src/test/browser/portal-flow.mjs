@@ -1,9 +1,10 @@
 // The customer page on a phone (issue 14), run by PortalBrowserIT against the application it has started:
-//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat]
+//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat|-] [surveyNumberOfB]
 // 390×844 (then 360 px wide, the narrowest phone it is made for), zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
 // → apply (first empty: the API's errors appear beside the fields) → confirmation → timeline → list → withdraw.
 // Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done,
-// rates the service and signs the supply contract with a code sent for it (issue 16).
+// rates the service and signs the supply contract with a code sent for it (issue 16); then, at 360 px, opens its
+// other case, accepted at intake, and books the survey visit on a later half-day than the earliest (docs/adr/0042).
 // With "wechat": WeChat's built-in browser on Android as far as a test can be it: its user agent
 // (MicroMessenger, XWEB), 360×740, phone A's walk with every view checked to fit the screen, and the
 // page's script and styles checked for what WeChat's older X5 kernel (Chromium 57–66) lacks. No phone B.
@@ -14,7 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openBrowser } from '../../../tools/chromium.mjs';
 
-const [baseUrl, screenshots, phoneA, phoneB, connected, mode] = process.argv.slice(2);
+const [baseUrl, screenshots, phoneA, phoneB, connected, mode, surveying] = process.argv.slice(2);
 if (!baseUrl || !screenshots || !phoneA || !phoneB || !connected) {
   throw new Error('usage: portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat]');
 }
@@ -324,6 +325,34 @@ console.log(`[browser] phone B signed the supply contract of ${connected} with i
 // --- The narrowest phone the page is made for: 360 px wide, nothing wider than the screen ----------------
 await page.setViewportSize({ width: 360, height: 740 });
 await fitsTheScreen('timeline of a connected case');
+
+// --- Phone B books the survey visit of its other case (docs/adr/0042), at 360 px ---------------------------
+if (surveying) {
+  await page.locator('#case [data-back]').click();
+  await page.locator('#mine').waitFor();
+  await page.click(`#mineList button[data-number="${surveying}"]`);
+  await page.locator('#visitBox:not([hidden])').waitFor();
+  check((await page.locator('#visitTitle').innerText()) === '预约上门查勘', 'the survey visit is offered');
+  const options = await page.locator('#slot option').evaluateAll((all) => all.map((o) => ({ value: o.value, text: o.textContent,
+    disabled: o.disabled, selected: o.selected })));
+  check(options.length >= 10 && options[0].selected && options[0].text.endsWith('最早'), `the earliest slot first and chosen: ${options[0].text}`);
+  check(options.every((o) => !/周六|周日/.test(o.text)), 'working days only');
+  const later = options.filter((o) => !o.disabled)[2];
+  await page.selectOption('#slot', later.value);
+  await page.click('#visitSubmit');
+  await page.locator('#visitCurrent:not([hidden])').waitFor();
+  const bookedText = await page.locator('#visitCurrent').innerText();
+  const laterLabel = later.text.split('（余')[0];
+  check(bookedText.includes('已预约上门查勘：' + laterLabel) && bookedText.includes('算作您自己的时间'),
+    `booked, later than the earliest: ${bookedText}`);
+  check((await page.locator('#timeline').innerText()).includes('预约上门查勘：' + laterLabel), 'the timeline shows the visit');
+  check((await page.locator('#visitSubmit').innerText()) === '确认改约', 'now it can be rescheduled');
+  await page.locator('#visitBox').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screenshots, 'portal-booking.png'), fullPage: false });
+  await accessible('book a visit');
+  await fitsTheScreen('book a visit');
+  console.log(`[browser] phone B booked the survey visit of ${surveying}: ${laterLabel}`);
+}
 await theOtherViewsFit();
 console.log('[browser] at 360 px the timeline, my applications and the form fit the screen');
 await finish();

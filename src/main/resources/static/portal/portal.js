@@ -1,5 +1,5 @@
 // The customer page (issue 14): phone -> code -> my applications -> apply -> confirmation -> timeline -> withdraw;
-// after water-on, read and sign the supply contract and rate the service (issue 16).
+// book the survey and meter visits; after water-on, read and sign the supply contract and rate the service (issue 16).
 // Plain JavaScript, no build step, no outside host. Every rule and message comes from the API's answers
 // (problem+json with errors per field), so the page and the API cannot disagree.
 'use strict';
@@ -236,14 +236,81 @@ async function showCase(number) {
     if (step.workingDaysUsed != null) parts.push('已用 ' + step.workingDaysUsed + ' 个工作日');
     days.textContent = parts.join('，');
     text.append(title, state, days);
+    if (step.visit) {
+      const visitLine = document.createElement('span');
+      visitLine.className = 'booked-visit';
+      visitLine.textContent = step.visit;
+      text.append(visitLine);
+    }
     li.append(mark, text);
     timeline.append(li);
   }
   $('withdrawStart').hidden = current.outcome != null || !WITHDRAWABLE.includes(current.stage);
   showRating();
+  await showVisit();
   await showContract();
   show('case');
 }
+
+// --- 7. Visits booked by the customer (docs/adr/0042): a half-day for the survey, later for the meter -------
+
+let visit = null;
+
+async function showVisit() {
+  visit = null;
+  $('visitBox').hidden = true;
+  if (!current.bookableVisit) return;
+  const answer = await call('GET', '/applications/' + encodeURIComponent(current.applicationNumber) + '/visits/'
+    + current.bookableVisit);
+  if (answer.status !== 200 || !answer.body.bookable) return;
+  visit = answer.body;
+  const booked = visit.booking;
+  const earliest = visit.earliest ? visit.earliest.label : null;
+  $('visitTitle').textContent = '预约' + visit.label;
+  $('visitCurrent').hidden = !booked;
+  $('visitCurrent').textContent = booked
+    ? '已预约' + visit.label + '：' + booked.label + (booked.customerWorkingDays > 0
+      ? '。您选择的时段晚于最早可约时段，其中 ' + booked.customerWorkingDays + ' 个工作日算作您自己的时间。' : '。')
+    : '';
+  const select = $('slot');
+  select.textContent = '';
+  for (const slot of visit.slots) {
+    const option = document.createElement('option');
+    option.value = slot.date + ' ' + slot.halfDay;
+    // short enough for a 360 px select: 12月8日（周二）上午（余 3）最早
+    option.textContent = slot.label + (slot.free > 0 ? '（余 ' + slot.free + '）' : '（已约满）')
+      + (slot.label === earliest ? '最早' : '');
+    option.disabled = slot.free < 1;
+    option.selected = booked ? slot.label === booked.label : slot.label === earliest;
+    select.append(option);
+  }
+  clearErrors($('visitForm'));
+  $('visitSubmit').textContent = booked ? '确认改约' : '确认预约';
+  $('visitBox').hidden = false;
+}
+
+$('visitForm').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors($('visitForm'));
+  const chosen = $('slot').value.split(' ');
+  busy($('visitSubmit'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/visits/'
+      + visit.kind, { date: chosen[0], halfDay: chosen[1] });
+    if (answer.status === 200) {
+      notice('已预约' + answer.body.label + '：' + answer.body.booking.label + '，请保持电话畅通。');
+      await showCase(current.applicationNumber);
+      $('visitCurrent').focus();
+    } else {
+      const first = answer.body && answer.body.errors && answer.body.errors[0];
+      $('slot-error').textContent = first ? first.message : (answer.body && answer.body.detail) || '暂时无法预约，请稍后再试。';
+      $('slot').setAttribute('aria-invalid', 'true');
+      $('slot').focus();
+    }
+  } finally {
+    busy($('visitSubmit'), false);
+  }
+});
 
 // --- 8. The supply contract, issued at water-on: read it, sign it with a code sent for it -----------------
 

@@ -65,6 +65,7 @@ function show(card) {
   $('workingDays').textContent = `${number(card.workingDays.median)} / ${number(card.workingDays.p90)}`;
   $('calendarDays').textContent = `工作日，中位数 / 90 分位；自然日 ${number(card.calendarDays.median)} / ${number(card.calendarDays.p90)}`;
   $('utilityDays').textContent = `${number(card.utilityWorkingDays.median)} / ${number(card.utilityWorkingDays.p90)}`;
+  $('customerDays').textContent = `${number(card.customerWorkingDays.mean)} / ${number(card.customerWorkingDays.max)}`;
   const targets = card.withinCaseTarget;
   $('withinTarget').textContent = percent(targets.all.share);
   $('withinTargetNote').textContent = `无外线 ${targets.withoutExternalWorksTarget} 日内 ${percent(targets.withoutExternalWorks.share)}，`
@@ -148,11 +149,12 @@ async function loadCases() {
   body.replaceChildren(...result.cases.map((c) => row([
     c.applicationNumber, new Date(c.waterOnAt).toLocaleString('zh-CN', { timeZone: result.period.zone }),
     c.externalWorks ? '有' : '无', c.customerProcedures, number(c.calendarDays, 2), number(c.workingDays, 2),
-    `${number(c.utilityWorkingDays, 2)} / ${c.caseTargetWorkingDays}`, c.withinCaseTarget ? '达标' : '超时',
+    `${number(c.utilityWorkingDays, 2)} / ${c.caseTargetWorkingDays}`, number(c.customerWorkingDays, 2),
+    c.withinCaseTarget ? '达标' : '超时',
     yuan(c.customerFee), c.satisfaction ?? '未回访', c.onlineRating ?? '未评价',
     c.stages.filter((s) => s.withinTarget === false).map((s) => s.label).join('、') || '—'
   ], (cell, i) => {
-    if (i === 7) cell.className = c.withinCaseTarget ? 'met' : 'missed';
+    if (i === 8) cell.className = c.withinCaseTarget ? 'met' : 'missed';
   })));
   const pages = Math.max(1, Math.ceil(result.totalCases / PAGE_SIZE));
   $('casesNote').textContent = `共 ${result.totalCases} 件，按通水时间排序`;

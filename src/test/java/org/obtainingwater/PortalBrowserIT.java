@@ -1,6 +1,7 @@
 package org.obtainingwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.obtainingwater.support.Staff;
 import org.obtainingwater.support.StaffWalk;
 import org.obtainingwater.support.WithJobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -47,7 +49,8 @@ class PortalBrowserIT {
   static final Path SCRIPT = Path.of("src/test/browser/portal-flow.mjs");
   static final Path SCREENSHOTS = Path.of("target/screenshots");
   static final List<String> PICTURES = List.of("portal-login.png", "portal-apply-errors.png", "portal-confirmation.png",
-      "portal-timeline.png", "portal-mine.png", "portal-withdraw.png", "portal-timeline-done.png", "portal-rating.png");
+      "portal-timeline.png", "portal-mine.png", "portal-withdraw.png", "portal-timeline-done.png", "portal-rating.png",
+      "portal-booking.png");
   /** The run in WeChat's user agent at 360 px keeps its pictures apart: they are not published. */
   static final Path WECHAT_SCREENSHOTS = SCREENSHOTS.resolve("wechat");
 
@@ -61,6 +64,8 @@ class PortalBrowserIT {
   ServiceRatings ratings;
   @Autowired
   org.obtainingwater.permits.PermitFilings permitFilings;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Test
   void aCustomerAppliesFollowsAndWithdraws_onAPhone_andSeesAConnectedCaseWithEveryStageDone() throws Exception {
@@ -76,8 +81,13 @@ class PortalBrowserIT {
         .processInstanceBusinessKey(connected).finished().count() == 1, Duration.ofMinutes(2));
     assertThat(records.find(connected).orElseThrow().outcome()).isEqualTo(Outcome.WATER_CONNECTED);
 
+    // phone B's other case, accepted at intake: its survey visit is booked on the page (docs/adr/0042)
+    String surveying = new ApiClient(port).fileFor(phoneB);
+    StaffWalk.toTask(Staff.engineRest(port), new ApiClient(port), permitFilings::filingsFor, surveying, SURVEY_SITE,
+        Duration.ofMinutes(1));
+
     NodeScript.Run browser = NodeScript.run(Duration.ofMinutes(4), SCRIPT, "http://localhost:" + port,
-        SCREENSHOTS.toString(), phoneA, phoneB, connected);
+        SCREENSHOTS.toString(), phoneA, phoneB, connected, "-", surveying);
     System.out.println(browser.output());
     assertThat(browser.finished()).as("browser walk-through finished in time").isTrue();
     assertThat(browser.exitCode()).as("browser walk-through:\n" + browser.output()).isZero();
@@ -92,6 +102,11 @@ class PortalBrowserIT {
       assertThat(rating.score()).isEqualTo(5);
       assertThat(rating.comment()).isEqualTo("查勘、装表都很准时，全程没跑腿");
     });
+    // Phone B booked the survey visit, later than the earliest offered: the customer's own time, recorded.
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM visit_booking_change WHERE application_number = ? "
+        + "AND changed_by_role = 'CUSTOMER'", Integer.class, surveying)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT working_minutes FROM customer_time WHERE application_number = ?",
+        Integer.class, surveying)).isPositive();
     for (String picture : PICTURES) {
       assertThat(SCREENSHOTS.resolve(picture)).as(picture).exists();
       assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve(picture)).toInstant()).as(picture + " taken by this run")

@@ -9,6 +9,7 @@ import org.obtainingwater.cases.ServiceRatings;
 import org.obtainingwater.cases.CustomerCases.CaseView;
 import org.obtainingwater.cases.PreEngagementLink;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.visits.VisitKind;
 
 /** A case as its applicant sees it. */
 @Schema(description = "申请进度：当前环节、办理历程和客户下一步需要做什么")
@@ -27,7 +28,9 @@ record CaseStatus(
     @Schema(description = "办理进度：通水路上的每个环节，已完成、正在办理、尚未开始或无需办理，含目标时限和已用工作日")
     List<CaseTimeline.Step> timeline,
     @Schema(description = "客户对本次服务的评价；尚未评价时为 null", nullable = true) Rating rating,
-    @Schema(description = "现在能否评价：已通水且尚未评价时为 true") boolean canRate) {
+    @Schema(description = "现在能否评价：已通水且尚未评价时为 true") boolean canRate,
+    @Schema(description = "现在可以预约或改约的上门事项：survey 查勘（受理通过后）、metering 装表（具备装表条件后）；没有时为 null",
+        nullable = true, example = "survey") String bookableVisit) {
 
   @Schema(description = "客户在通水后对服务的评价（每件申请一次）")
   record Rating(
@@ -68,6 +71,7 @@ record CaseStatus(
         finished ? record.outcome().name() : null, finished ? record.outcome().label() : null, record.receivedAt(),
         record.finishedAt(), finished ? record.outcome().nextStep() : record.stage().nextStep(),
         view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null), timeline,
-        view.rating().map(Rating::of).orElse(null), view.rating().isEmpty() && ServiceRatings.ratable(record));
+        view.rating().map(Rating::of).orElse(null), view.rating().isEmpty() && ServiceRatings.ratable(record),
+        finished ? null : VisitKind.bookableIn(record.stage()).map(VisitKind::path).orElse(null));
   }
 }

@@ -18,6 +18,7 @@ import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
+import org.obtainingwater.visits.VisitBookings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,15 +41,19 @@ class CaseTimeline {
       @Schema(description = "目标时限（工作日，可为半天 0.5）；没有时限的环节为 null", example = "1") Double targetWorkingDays,
       @Schema(description = "已用工作日（保留一位小数）；未开始为 null", example = "1.5") Double workingDaysUsed,
       OffsetDateTime enteredAt,
-      OffsetDateTime leftAt) {
+      OffsetDateTime leftAt,
+      @Schema(description = "客户预约的上门时段（查勘、装表）；未预约为 null", nullable = true, example = "预约上门查勘：12月8日（周二）上午")
+      String visit) {
   }
 
   private final StageTargets targets;
   private final WorkingCalendar calendar;
+  private final VisitBookings visits;
 
-  CaseTimeline(StageTargets targets, WorkingCalendar calendar) {
+  CaseTimeline(StageTargets targets, WorkingCalendar calendar, VisitBookings visits) {
     this.targets = targets;
     this.calendar = calendar;
+    this.visits = visits;
   }
 
   List<Step> of(CaseView view) {
@@ -62,6 +67,8 @@ class CaseTimeline {
         furthest = i;
       }
     }
+    Map<Stage, String> booked = visits.bookings(record.applicationNumber()).stream().collect(Collectors.toMap(
+        booking -> booking.kind().stage(), booking -> "预约" + booking.kind().label() + "：" + booking.slot().label()));
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < PATH.size(); i++) {
@@ -71,14 +78,15 @@ class CaseTimeline {
       Double targetDays = target.isPresent() ? target.getAsDouble() : null;
       if (entry == null) {
         boolean passedBy = i < furthest || record.finished() || skipped.contains(stage);
-        steps.add(new Step(stage.name(), stage.label(), passedBy ? "SKIPPED" : "UPCOMING", targetDays, null, null, null));
+        steps.add(new Step(stage.name(), stage.label(), passedBy ? "SKIPPED" : "UPCOMING", targetDays, null, null, null,
+            booked.get(stage)));
         continue;
       }
       boolean done = entry.leftAt() != null;
       Instant until = done ? entry.leftAt().toInstant() : now;
       double used = Math.round(calendar.workingDaysBetween(entry.enteredAt().toInstant(), until) * 10) / 10.0;
       steps.add(new Step(stage.name(), stage.label(), done || record.finished() ? "DONE" : "CURRENT", targetDays, used,
-          entry.enteredAt(), entry.leftAt()));
+          entry.enteredAt(), entry.leftAt(), booked.get(stage)));
     }
     return steps;
   }

@@ -113,6 +113,12 @@ public final class CaseVariables {
   public static final ProcessVariable<String> CARD_APPLICANT_NAME = text("cardApplicantName", "申请人");
   public static final ProcessVariable<String> CARD_SITE_ADDRESS = text("cardSiteAddress", "用水地址");
 
+  // Visits booked by the customer (org.obtainingwater.visits, docs/adr/0042): set by the application, read-only in the forms
+  public static final ProcessVariable<String> SURVEY_VISIT = text("surveyVisit", "预约查勘时间");
+  public static final ProcessVariable<String> METER_VISIT = text("meterVisit", "预约装表时间");
+  /** Task-local copy of the booked visit on the survey or metering task, for the Tasklist card. */
+  public static final ProcessVariable<String> CARD_VISIT = text("cardVisit", "预约上门");
+
   // Task-local flag of a task that ran past its stage's target (see org.obtainingwater.sla.OverdueEscalations)
   public static final ProcessVariable<Boolean> OVERDUE = flag("overdue", "已超期");
 

@@ -13,6 +13,7 @@ import org.obtainingwater.cases.Stage;
  * @param satisfactionScores every score a callback recorded, in the order given (a dissatisfied
  *     customer is called again after the rectification)
  * @param onlineRating the customer's own rating on the customer page (docs/adr/0037), null when none
+ * @param customerMinutes the customer's time per stage in working minutes ({@code customer_time}, docs/adr/0042)
  */
 record CaseFacts(
     String applicationNumber,
@@ -24,7 +25,8 @@ record CaseFacts(
     Boolean feeWaived,
     List<Integer> satisfactionScores,
     int customerProcedures,
-    Integer onlineRating) {
+    Integer onlineRating,
+    java.util.Map<Stage, Integer> customerMinutes) {
 
   /** One stay in a stage; {@code left} is null while the case is still in it. */
   record Span(Stage stage, Instant entered, Instant left) {

@@ -16,7 +16,9 @@ record CaseScore(
     @Schema(description = "客户办理环节数：客户实际完成的办理事项（提交申请；验收通水并签订供水合同）") int customerProcedures,
     @Schema(description = "申请至通水的自然日数") double calendarDays,
     @Schema(description = "申请至通水的工作日数") double workingDays,
-    @Schema(description = "水司办理时间（工作日）：申请至通水，扣除行政审批和外线施工时间") double utilityWorkingDays,
+    @Schema(description = "水司办理时间（工作日）：申请至通水，扣除行政审批、外线施工和客户的时间") double utilityWorkingDays,
+    @Schema(description = "客户的时间（工作日）：客户选择晚于最早可约时段的上门预约等，不计入水司办理时间（docs/adr/0042）")
+    double customerWorkingDays,
     @Schema(description = "全流程时限（工作日）：无外线工程 3，有外线工程 5（stage-targets.dmn）") int caseTargetWorkingDays,
     @Schema(description = "水司办理时间是否在全流程时限内") boolean withinCaseTarget,
     @Schema(description = "客户承担费用（元），接水费用规则的结果", nullable = true) Double customerFee,

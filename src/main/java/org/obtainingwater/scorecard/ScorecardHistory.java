@@ -126,6 +126,18 @@ class ScorecardHistory implements DisposableBean {
             draft.waterOnAt = span.entered();
           }
         }, start, end);
+    // the customer's own time per stage (docs/adr/0042): few rows, only cases that booked a later visit or paused
+    Map<String, Draft> byNumber = new HashMap<>();
+    cases.values().forEach(draft -> byNumber.put(draft.applicationNumber, draft));
+    jdbc.query("SELECT c.application_number, c.stage, SUM(c.working_minutes) FROM customer_time c "
+        + "JOIN application_stage w ON w.application_number = c.application_number "
+        + "WHERE w.stage = 'WATER_ON' AND w.entered_at >= ? AND w.entered_at < ? "
+        + "GROUP BY c.application_number, c.stage", rs -> {
+          Draft draft = byNumber.get(rs.getString(1));
+          if (draft != null) {
+            draft.customerMinutes.put(Stage.valueOf(rs.getString(2)), rs.getInt(3));
+          }
+        }, start, end);
     return cases;
   }
 
@@ -272,6 +284,7 @@ class ScorecardHistory implements DisposableBean {
     Boolean feeWaived;
     int procedures;
     Integer onlineRating;
+    final java.util.Map<Stage, Integer> customerMinutes = new java.util.EnumMap<>(Stage.class);
 
     Draft(String applicationNumber, String processInstanceId, Instant receivedAt) {
       this.applicationNumber = applicationNumber;
@@ -285,7 +298,7 @@ class ScorecardHistory implements DisposableBean {
           .sorted(Comparator.comparingLong(Score::time).thenComparingLong(Score::sequence))
           .map(Score::value).collect(Collectors.toList());
       return new CaseFacts(applicationNumber, processInstanceId, receivedAt, waterOnAt, List.copyOf(stages), customerFee,
-          feeWaived, List.copyOf(satisfaction), procedures, onlineRating);
+          feeWaived, List.copyOf(satisfaction), procedures, onlineRating, java.util.Map.copyOf(customerMinutes));
     }
   }
 }

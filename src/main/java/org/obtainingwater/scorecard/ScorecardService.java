@@ -90,6 +90,7 @@ class ScorecardService {
         Figure.of(scored.stream().mapToDouble(Scored::calendarDays).toArray()),
         Figure.of(scored.stream().mapToDouble(Scored::workingDays).toArray()),
         Figure.of(scored.stream().mapToDouble(Scored::utilityWorkingDays).toArray()),
+        Figure.of(scored.stream().mapToDouble(Scored::customerWorkingDays).toArray()),
         new Cost(figure(paid, CaseScore::customerFee), waived, Share.of(cases.size(), waived).share()),
         new CaseTargets(withinCaseTarget(cases), withinCaseTarget(without), scoring.caseTarget(false),
             withinCaseTarget(with), scoring.caseTarget(true)),

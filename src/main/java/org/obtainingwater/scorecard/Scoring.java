@@ -68,7 +68,7 @@ final class Scoring {
    * twice), and as shown per case.
    */
   record Scored(CaseScore view, double calendarDays, double workingDays, double utilityWorkingDays,
-      Map<Stage, Double> stageWorkingDays) {
+      double customerWorkingDays, Map<Stage, Double> stageWorkingDays) {
   }
 
   Scored score(CaseFacts facts) {
@@ -94,9 +94,19 @@ final class Scoring {
         excluded += days;
       }
     }
+    // The customer's time (docs/adr/0042) is the customer's: off the stage's time and off the utility's time.
+    double customerDays = 0;
+    for (Map.Entry<Stage, Integer> own : facts.customerMinutes().entrySet()) {
+      double days = own.getValue() * 60.0 / calendar.officeDay().toSeconds();
+      customerDays += days;
+      Stage scored = COUNTS_FOR.get(own.getKey());
+      if (scored != null) {
+        spent.computeIfPresent(scored, (stage, stageDays) -> Math.max(0, stageDays - days));
+      }
+    }
     open.keySet().forEach(spent::remove); // a stage not yet finished has no duration, whatever came before it
     double workingDays = calendar.workingDaysBetween(facts.receivedAt(), facts.waterOnAt());
-    double utilityDays = Math.max(0, workingDays - excluded);
+    double utilityDays = Math.max(0, workingDays - excluded - customerDays);
     int caseTarget = caseTarget(externalWorks);
 
     List<StageTime> stages = new ArrayList<>();
@@ -116,9 +126,10 @@ final class Scoring {
     double calendarDays = Duration.between(facts.receivedAt(), facts.waterOnAt()).toSeconds() / SECONDS_PER_DAY;
     CaseScore view = new CaseScore(facts.applicationNumber(), facts.receivedAt().atOffset(ZoneOffset.UTC),
         facts.waterOnAt().atOffset(ZoneOffset.UTC), externalWorks, facts.customerProcedures(),
-        Figure.round(calendarDays), Figure.round(workingDays), Figure.round(utilityDays), caseTarget,
+        Figure.round(calendarDays), Figure.round(workingDays), Figure.round(utilityDays), Figure.round(customerDays),
+        caseTarget,
         utilityDays <= caseTarget + EPSILON, facts.customerFee(), facts.feeWaived(),
         scores.isEmpty() ? null : scores.get(0), scores.size(), facts.onlineRating(), stages);
-    return new Scored(view, calendarDays, workingDays, utilityDays, spent);
+    return new Scored(view, calendarDays, workingDays, utilityDays, customerDays, spent);
   }
 }

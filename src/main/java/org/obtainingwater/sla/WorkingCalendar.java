@@ -175,6 +175,16 @@ public class WorkingCalendar {
     return zone;
   }
 
+  /** When the office day begins (local time of the zone): where a morning visit slot starts. */
+  public LocalTime opens() {
+    return opens;
+  }
+
+  /** When the office day ends. */
+  public LocalTime closes() {
+    return closes;
+  }
+
   /** The length of one office day: what one working day ({@code P1D}) is worth. */
   public Duration officeDay() {
     return officeDay;

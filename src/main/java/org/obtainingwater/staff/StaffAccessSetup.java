@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
+import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.PreEngagementProcess;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.core.annotation.Order;
@@ -80,7 +81,8 @@ public class StaffAccessSetup extends AbstractCamundaConfiguration {
   static final List<String> RETIRED_FILTERS = List.of("全部在办任务");
 
   /** What Tasklist shows on each task card: the case's number, applicant and site ({@link TaskCardVariables}). */
-  static final List<Map<String, String>> CASE_COLUMNS = TaskCardVariables.CARD.values().stream()
+  static final List<Map<String, String>> CASE_COLUMNS = java.util.stream.Stream.concat(
+      TaskCardVariables.CARD.values().stream(), java.util.stream.Stream.of(CaseVariables.CARD_VISIT))
       .map(card -> Map.of("name", card.name(), "label", card.label())).toList();
 
   @Override

@@ -94,6 +94,15 @@ class AccessGuards implements WebMvcConfigurer {
         "不属于受理员、客服专员、装表员、服务督导或管理员组；供水合同只对这些组开放"), Doors.STAFF_CONTRACTS + "/*");
   }
 
+  /** Staff rescheduling visits (docs/adr/0042): the counter, survey, metering, customer service, supervisors. */
+  @Bean
+  FilterRegistrationBean<StaffGroupAccess> staffVisitsAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
+    return staffGroupDoor("staff-visits-access", new StaffGroupAccess(engine, json, logins,
+        Set.of(StaffGroup.INTAKE.id(), StaffGroup.SURVEY.id(), StaffGroup.METERING.id(), StaffGroup.CUSTOMER_SERVICE.id(),
+            StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN), "无权改约上门时段",
+        "不属于受理员、查勘员、装表员、客服专员、服务督导或管理员组；改约上门只对这些组开放"), Doors.STAFF_VISITS + "/*");
+  }
+
   @Bean
   FilterRegistrationBean<ActuatorAccess> actuatorAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
     FilterRegistrationBean<ActuatorAccess> registration =

@@ -34,6 +34,9 @@ public final class Doors {
   /** Staff's side of the supply contracts: read any, record a counter signature ({@link StaffGroupAccess}). */
   public static final String STAFF_CONTRACTS = "/api/v1/staff/contracts";
 
+  /** Staff rescheduling a customer's visit (docs/adr/0042) ({@link StaffGroupAccess}). */
+  public static final String STAFF_VISITS = "/api/v1/staff/visits";
+
   /** The scorecard's JSON; supervisors and administrators, HTTP Basic ({@link StaffGroupAccess}). */
   public static final String SCORECARD_API = "/api/scorecard";
 

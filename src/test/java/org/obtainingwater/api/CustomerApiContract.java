@@ -217,7 +217,8 @@ abstract class CustomerApiContract {
         "/api/v1/applications/{applicationNumber}/contract/signing-codes",
         "/api/v1/applications/{applicationNumber}/contract/signature", "/api/v1/staff/contracts/{applicationNumber}",
         "/api/v1/staff/contracts/{applicationNumber}/document",
-        "/api/v1/staff/contracts/{applicationNumber}/counter-signature", "/api/scorecard", "/api/scorecard/cases");
+        "/api/v1/staff/contracts/{applicationNumber}/counter-signature", "/api/scorecard", "/api/scorecard/cases",
+        "/api/v1/applications/{applicationNumber}/visits/{kind}", "/api/v1/staff/visits/{applicationNumber}/{kind}");
     assertThat(document.json().at("/components/securitySchemes/permitPlatformToken/scheme").asText()).isEqualTo("bearer");
     assertThat(document.json().at("/components/securitySchemes/staffBasic/scheme").asText()).isEqualTo("basic");
     assertThat(document.json().at("/paths/~1api~1scorecard/get/security/0/staffBasic").isArray()).isTrue();
@@ -234,7 +235,9 @@ abstract class CustomerApiContract {
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1document/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signing-codes/post",
-        "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signature/post")) {
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signature/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1visits~1{kind}/get",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1visits~1{kind}/post")) {
       assertThat(document.json().at(operation + "/security").toString()).as(operation)
           .contains("customerSession", "customerSessionCookie", "channelToken");
       assertThat(document.json().at(operation + "/responses").has("401")).as(operation + " 401").isTrue();
@@ -261,11 +264,13 @@ abstract class CustomerApiContract {
     List<String> order = List.of("post /api/v1/verification-codes", "post /api/v1/sessions", "post /api/v1/applications",
         "get /api/v1/applications", "get /api/v1/applications/{applicationNumber}",
         "post /api/v1/applications/{applicationNumber}/withdrawal", "post /api/v1/applications/{applicationNumber}/rating",
+        "get /api/v1/applications/{applicationNumber}/visits/{kind}", "post /api/v1/applications/{applicationNumber}/visits/{kind}",
         "get /api/v1/applications/{applicationNumber}/contract", "get /api/v1/applications/{applicationNumber}/contract/document",
         "post /api/v1/applications/{applicationNumber}/contract/signing-codes",
         "post /api/v1/applications/{applicationNumber}/contract/signature", "get /api/v1/staff/contracts/{applicationNumber}",
         "get /api/v1/staff/contracts/{applicationNumber}/document",
         "post /api/v1/staff/contracts/{applicationNumber}/counter-signature",
+        "get /api/v1/staff/visits/{applicationNumber}/{kind}", "post /api/v1/staff/visits/{applicationNumber}/{kind}",
         "post /api/v1/permit-decisions/{permitApplicationRef}",
         "get /api/scorecard", "get /api/scorecard/cases");
     List<OpenApiExamples.Operation> operations = document.operations().stream()
@@ -285,6 +290,10 @@ abstract class CustomerApiContract {
     // the counter signs a contract of its own: the customer signs the connected case's online first
     String counterCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
     driveTo(counterCase, Stage.CALLBACK);
+    // a case waiting for its survey visit: the customer books the earliest slot, then staff move it
+    String surveyCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+    driveTo(surveyCase, Stage.SURVEY);
+    JsonNode visitSlots = null;
     java.util.Map<String, String> contractSha = new java.util.HashMap<>();
     String token = null;
     int shapesCompared = 0;
@@ -298,6 +307,10 @@ abstract class CustomerApiContract {
         body.put("code", codes.sentTo(PHONE)).put("documentSha256", contractSha.get(connectedCase));
       } else if (operation.path().endsWith("/counter-signature")) {
         body.put("documentSha256", contractSha.get(counterCase));
+      } else if (operation.path().contains("/visits/") && body != null) {
+        // which half-days are free is known only now: the customer takes the earliest, staff the next free one
+        JsonNode slot = operation.path().startsWith("/api/v1/staff/") ? nextFreeSlot(visitSlots) : visitSlots.get("earliest");
+        body.put("date", slot.get("date").asText()).put("halfDay", slot.get("halfDay").asText());
       }
       List<String> headers = new java.util.ArrayList<>(document.exampleHeaders(operation));
       if (body != null) {
@@ -317,6 +330,7 @@ abstract class CustomerApiContract {
       }
       String path = document.examplePath(operation, operation.path().startsWith("/api/v1/staff/contracts/")
           ? java.util.Map.of("applicationNumber", counterCase)
+          : operation.path().contains("/visits/") ? java.util.Map.of("applicationNumber", surveyCase)
           : operation.path().endsWith("/rating") || operation.path().contains("/contract")
               ? java.util.Map.of("applicationNumber", connectedCase) : pathValues);
       Answer answer = caller.send(operation.method().toUpperCase(), path, body == null ? null : body.toString(),
@@ -330,6 +344,10 @@ abstract class CustomerApiContract {
         continue;
       }
       JsonNode documented = document.exampleResponse(operation);
+      if (operation.path().startsWith("/api/v1/applications/") && operation.path().contains("/visits/")
+          && operation.method().equals("get")) {
+        visitSlots = answer.json();
+      }
       if (operation.path().contains("/contract") && operation.method().equals("get")) {
         contractSha.put(answer.json().get("applicationNumber").asText(), answer.json().get("documentSha256").asText());
       }
@@ -345,6 +363,13 @@ abstract class CustomerApiContract {
       }
     }
     assertThat(shapesCompared).as("every operation documents the body of its success").isEqualTo(operations.size());
+  }
+
+  private static JsonNode nextFreeSlot(JsonNode visit) {
+    String earliest = visit.at("/earliest/label").asText();
+    return StreamSupport.stream(visit.get("slots").spliterator(), false)
+        .filter(slot -> slot.get("free").asInt() > 0 && !slot.get("label").asText().equals(earliest))
+        .findFirst().orElseThrow();
   }
 
   // --- Pre-engagement (提前办) -----------------------------------------------------------------

@@ -102,6 +102,14 @@ public final class CaseDriver {
     return project;
   }
 
+  /** The running case with this application number. */
+  public ProcessInstance instance(String applicationNumber) {
+    ProcessInstance running = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY).processInstanceBusinessKey(applicationNumber).singleResult();
+    assertThat(running).as("running case %s", applicationNumber).isNotNull();
+    return running;
+  }
+
   /** The single open task with this id in the case; fails when there is none or several. */
   public Task task(ProcessInstance instance, String taskDefinitionKey) {
     List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId())
@@ -156,6 +164,19 @@ public final class CaseDriver {
     complete(instance, ObtainingWaterProcess.UserTasks.SURVEY_SITE, TestCases.surveyed(0, false, false));
     complete(instance, ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME, TestCases.designed(50, 50, 8_000));
     complete(instance, ObtainingWaterProcess.UserTasks.INSTALL_METER, TestCases.meterInstalled(50));
+  }
+
+  /** Works a case until its survey task waits (intake accepted): where the customer books the survey visit. */
+  public void toSurvey(ProcessInstance instance) {
+    executeJobs(instance);
+    complete(instance, ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION, TestCases.accepted());
+  }
+
+  /** Works a case on the short path until its meter installation task waits: where the meter visit is booked. */
+  public void toMetering(ProcessInstance instance) {
+    toSurvey(instance);
+    complete(instance, ObtainingWaterProcess.UserTasks.SURVEY_SITE, TestCases.surveyed(0, false, false));
+    complete(instance, ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME, TestCases.designed(50, 50, 8_000));
   }
 
   /** Runs due jobs of the case (async continuations) until none is left, as the job executor would. */
