@@ -40,6 +40,7 @@ class DecisionTablesTests {
   private static DmnDecision meterSize;
   private static DmnDecision connectionFee;
   private static DmnDecision requiredPermits;
+  private static DmnDecision paymentTiming;
 
   @BeforeAll
   static void parseDecisions() throws IOException {
@@ -47,6 +48,7 @@ class DecisionTablesTests {
     meterSize = parse("bpmn/meter-size.dmn", "meterSize");
     connectionFee = parse("bpmn/connection-fee.dmn", "connectionFee");
     requiredPermits = parse("bpmn/required-permits.dmn", "requiredPermits");
+    paymentTiming = parse("bpmn/payment-timing.dmn", "paymentTiming");
   }
 
   private static DmnDecision parse(String file, String decisionKey) throws IOException {
@@ -156,6 +158,31 @@ class DecisionTablesTests {
     assertThat((Double) result.getEntry("customerFee")).isEqualTo(120_000.0);
   }
 
+  // ---------------------------------------------------------------- 付款时点规则 (paymentTiming, docs/adr/0043)
+
+  @ParameterizedTest(name = "{1}, {0} yuan: credit (water first), due in 15 working days")
+  @CsvSource({"0.01, commercial", "100000, commercial", "86000, industrial", "100000.0, industrial"})
+  void businessesUpTo100000Yuan_getWaterFirst_andPayWithin15WorkingDays(double customerFee, String useType) {
+    DmnDecisionRuleResult result = evaluate(paymentTiming, Variables.createVariables()
+      .putValue("customerFee", customerFee).putValue("useType", useType));
+
+    assertThat((String) result.getEntry("paymentTiming")).isEqualTo("afterWaterOn");
+    assertThat((Integer) result.getEntry("paymentDueDays")).isEqualTo(15);
+    assertThat((String) result.getEntry("paymentTimingBasis")).contains("信用报装").contains("15 个工作日");
+  }
+
+  @ParameterizedTest(name = "{1}, {0} yuan: pay before the works, within 5 working days")
+  @CsvSource({"100000.01, commercial", "400000, industrial", "12000, residential", "500000, residential",
+      "86000, construction", "86000, publicService"})
+  void homesAndLargerBills_payBeforeTheWorks_within5WorkingDays(double customerFee, String useType) {
+    DmnDecisionRuleResult result = evaluate(paymentTiming, Variables.createVariables()
+      .putValue("customerFee", customerFee).putValue("useType", useType));
+
+    assertThat((String) result.getEntry("paymentTiming")).isEqualTo("beforeWorks");
+    assertThat((Integer) result.getEntry("paymentDueDays")).isEqualTo(5);
+    assertThat((String) result.getEntry("paymentTimingBasis")).contains("先付款");
+  }
+
   // ---------------------------------------------------------------- 代办许可判定 (requiredPermits)
 
   @ParameterizedTest(name = "road={0}, green belt={1} -> road permit {0}, greenery permit {1}")
@@ -203,7 +230,8 @@ class DecisionTablesTests {
   // ---------------------------------------------------------------- deployability
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"bpmn/meter-size.dmn", "bpmn/connection-fee.dmn", "bpmn/required-permits.dmn"})
+  @ValueSource(strings = {"bpmn/meter-size.dmn", "bpmn/connection-fee.dmn", "bpmn/required-permits.dmn",
+      "bpmn/payment-timing.dmn"})
   void everyDecisionCarriesHistoryTimeToLiveSoCamundaWillDeployIt(String file) throws Exception {
     // Camunda 7.20+ refuses to deploy a decision without historyTimeToLive (enforceHistoryTimeToLive)
     Document xml = readXml(file);
