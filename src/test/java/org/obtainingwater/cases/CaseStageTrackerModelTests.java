@@ -33,12 +33,25 @@ class CaseStageTrackerModelTests {
         // The ends of the permit sub-processes finish a permit, not the case.
         .filter(end -> !(end.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub)
             || Boolean.TRUE.equals(sub.triggeredByEvent()))
-        // An escalation (超期督办, docs/adr/0018) ends a path beside the work, which goes on.
-        .filter(end -> end.getIncoming().stream().noneMatch(flow ->
-            flow.getSource() instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent timer && !timer.cancelActivity()))
+        // An escalation (超期督办, docs/adr/0018) or a payment reminder (docs/adr/0043) ends a path beside the work,
+        // which goes on.
+        .filter(end -> !besideTheWork(end))
         .map(EndEvent::getId).collect(Collectors.toSet());
 
     assertThat(CaseStageTracker.OUTCOMES.keySet()).containsExactlyInAnyOrderElementsOf(caseEnds);
+  }
+
+  /** Whether the node ends a path that a non-interrupting boundary event started, step by single step. */
+  private static boolean besideTheWork(org.camunda.bpm.model.bpmn.instance.FlowNode node) {
+    org.camunda.bpm.model.bpmn.instance.FlowNode current = node;
+    while (current.getIncoming().size() == 1) {
+      org.camunda.bpm.model.bpmn.instance.FlowNode source = current.getIncoming().iterator().next().getSource();
+      if (source instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent boundary) {
+        return !boundary.cancelActivity();
+      }
+      current = source;
+    }
+    return false;
   }
 
   /**
