@@ -55,12 +55,14 @@ class ModuleBoundaryTests {
       // the HTTP doors: problem answers, engine-rest errors, outage answers, limits, OpenAPI, access guards
       Map.entry("web", Set.of("cases", "identity", "process", "staff")),
       // the customer and permit-platform API
-      Map.entry("api", Set.of("cases", "contract", "identity", "permits", "process", "sla", "visits", "web")),
+      Map.entry("api", Set.of("cases", "contract", "identity", "payment", "permits", "process", "sla", "visits", "web")),
       // visits booked by the customer and the customer's time they make (docs/adr/0042)
       Map.entry("visits", Set.of("cases", "process", "sla")),
+      // quote and payment (docs/adr/0043): its port, its quote and orders, the case record's lock
+      Map.entry("payment", Set.of("cases", "process")),
       Map.entry("scorecard", Set.of("cases", "process", "sla", "staff", "web")),
       // local stand-ins of the outside systems, behind the ports their stages own
-      Map.entry("adapters", Set.of("metering", "notification", "permits", "process", "sla")),
+      Map.entry("adapters", Set.of("metering", "notification", "payment", "permits", "process", "sla")),
       Map.entry("logging", Set.of("process")),
       // health (readiness parts) and the operations dashboard's gauges, read from the engine's and the application's tables
       Map.entry("operations", Set.of("cases", "notification", "permits", "sla")));

@@ -20,6 +20,17 @@ import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_ROA
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.GREENERY_PERMIT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ISSUE_WORK_ORDER;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ROAD_PERMIT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_CREDIT_PAYMENT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_PAYMENT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_QUOTE_ACCEPTANCE;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.CREDIT_PAYMENT_OVERDUE;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.DETERMINE_PAYMENT_TIMING;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ISSUE_QUOTE;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.PAYMENT_REMINDER;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.REMIND_CREDIT_PAYMENT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.REMIND_PAYMENT;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.SEND_QUOTE;
+import static org.obtainingwater.support.TestCases.residentialApplication;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
@@ -65,6 +76,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.obtainingwater.cases.CaseRecords;
+import org.obtainingwater.cases.RequestRefusedException;
+import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.payment.PaymentOrder;
+import org.obtainingwater.payment.Payments;
+import org.obtainingwater.payment.Quote;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -149,6 +166,10 @@ class ObtainingWaterProcessTests {
   StageTargets stageTargets;
   @Autowired
   RecordingSupervisorNotifier supervisorNotices;
+  @Autowired
+  Payments payments;
+  @Autowired
+  CaseRecords records;
 
   CaseDriver cases;
 
@@ -584,11 +605,125 @@ class ObtainingWaterProcessTests {
   }
 
   @Test
-  void largeSupplyPipe_payOnlyForWorksInsideTheRedLine() {
-    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(150, 100, 86_000));
+  void largeSupplyPipe_isQuoted_accepted_paidBeforeTheWorks_oneEffectForARepeatedNotification_andConnected() {
+    ProcessInstance instance = cases.apply(residentialApplication());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(180, true, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(150, 100, 86_000));
 
     assertThat(historicVariable(instance, CaseVariables.FEE_WAIVED.name())).isEqualTo(false);
     assertThat(historicVariable(instance, CaseVariables.CUSTOMER_FEE.name())).isEqualTo(86_000.0);
+    assertThat(instance).isWaitingAt(AWAIT_QUOTE_ACCEPTANCE).hasPassed(ISSUE_QUOTE, SEND_QUOTE)
+        .variables().containsEntry(CaseVariables.PAYMENT_TIMING.name(), Quote.BEFORE_WORKS);
+    Quote quote = payments.find(instance.getBusinessKey()).orElseThrow();
+    assertThat(quote.amount()).isEqualByComparingTo("86000.00");
+    assertThat(quote.basis()).contains("DN100 及以上");
+    assertThat(quote.covers()).contains("红线内");
+    Notice told = noticesOf(instance).get(noticesOf(instance).size() - 1);
+    assertThat(told.type()).isEqualTo(NoticeType.QUOTE_ISSUED);
+    assertThat(told.text()).contains("86000.00 元").contains("先付款");
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().stage()).isEqualTo(Stage.PAYMENT);
+    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).as("nothing filed before payment").isEmpty();
+
+    cases.quoteAccepted(instance, payments);
+    assertThat(instance).isWaitingAt(AWAIT_PAYMENT);
+    assertThat(payments.find(instance.getBusinessKey()).orElseThrow().acceptedVia()).isEqualTo(Quote.VIA_COUNTER);
+
+    PaymentOrder paid = cases.paid(instance, payments, "4200000001");
+    assertThat(paid.effect()).isEqualTo(PaymentOrder.CASE_CONTINUED);
+    assertThat(instance).isWaitingAt(AWAIT_ROAD_PERMIT_DECISION);
+    Payments.Notified repeat = payments.notified(paid.reference(), paid.amount(), "4200000001", paid.paidAt());
+    Payments.Notified again = payments.notified(paid.reference(), paid.amount(), "4200000001", paid.paidAt());
+    assertThat(repeat.repeat()).isTrue();
+    assertThat(again.order()).isEqualTo(paid);
+    assertThat(historicActivityCount(instance, AWAIT_PAYMENT)).as("one effect").isEqualTo(1);
+    assertThat(permitAuthority.filingsFor(instance.getBusinessKey())).as("one road permit filed").hasSize(1);
+
+    cases.permitDecided(instance, PermitKind.ROAD, permitApproved("株建占字〔2026〕301号"));
+    cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
+    finishFromMeter(instance);
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(AWAIT_CREDIT_PAYMENT, REMIND_PAYMENT);
+    assertThat(payments.paid(instance.getBusinessKey())).isEqualByComparingTo("86000.00");
+  }
+
+  @Test
+  void unpaidBeforeTheWorks_remindsTheCustomerOnce_afterTheDecisionsWorkingDays_andKeepsWaiting() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z"))); // Monday 09:00 in Shanghai
+    ProcessInstance instance = cases.apply(residentialApplication());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(0, false, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(100, 80, 12_000));
+    cases.quoteAccepted(instance, payments);
+
+    Job reminder = fallbackTimer(instance, PAYMENT_REMINDER);
+    assertThat(reminder.getDuedate()).as("5 working days: next Monday 09:00")
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T01:00:00Z")));
+    ClockUtil.setCurrentTime(reminder.getDuedate());
+    cases.executeJobs(instance);
+    cases.executeJobs(instance);
+
+    assertThat(instance).isWaitingAt(AWAIT_PAYMENT);
+    assertThat(noticesOf(instance)).extracting(Notice::type).containsOnlyOnce(NoticeType.PAYMENT_REMINDER);
+    cases.paid(instance, payments, "4200000002");
+    assertThat(instance).isWaitingAt(INSTALL_METER);
+  }
+
+  @Test
+  void freeConnection_belowDn100_hasNoQuoteAndNoPaymentStep() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(80, 50, 26_000));
+    finishFromMeter(instance);
+
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(DETERMINE_PAYMENT_TIMING, ISSUE_QUOTE,
+        SEND_QUOTE, AWAIT_QUOTE_ACCEPTANCE, AWAIT_PAYMENT, AWAIT_CREDIT_PAYMENT);
+    assertThat(payments.find(instance.getBusinessKey())).isEmpty();
+    assertThat(noticesOf(instance)).extracting(Notice::type).doesNotContain(NoticeType.QUOTE_ISSUED,
+        NoticeType.PAYMENT_REMINDER);
+    assertThat(records.history(instance.getBusinessKey())).extracting(StageEntry::stage).doesNotContain(Stage.PAYMENT);
+  }
+
+  @Test
+  void creditConnection_perTheDecision_getsWaterFirst_andClosesOnlyOncePaid_remindedWhenTheTermEnds() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z")));
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(150, 100, 86_000)); // commercial
+    assertThat(instance).variables().containsEntry(CaseVariables.PAYMENT_TIMING.name(), Quote.AFTER_WATER_ON)
+        .containsEntry(CaseVariables.PAYMENT_DUE_DAYS.name(), 15);
+    cases.quoteAccepted(instance, payments);
+    assertThat(instance).as("water first: no wait for the payment").isWaitingAt(INSTALL_METER);
+    assertThatThrownBy(() -> cases.paid(instance, payments, "4200000003"))
+        .isInstanceOf(RequestRefusedException.class).hasMessageContaining("通水后再付款");
+
+    cases.complete(instance, INSTALL_METER, meterInstalled(100));
+    assertThat(openTaskKeys(instance)).containsExactly(CALL_BACK_CUSTOMER);
+    assertThat(instance).isWaitingAt(AWAIT_CREDIT_PAYMENT, CALL_BACK_CUSTOMER);
+    Job due = fallbackTimer(instance, CREDIT_PAYMENT_OVERDUE);
+    assertThat(due.getDuedate()).as("15 working days after water-on").isEqualTo(
+        Date.from(workingCalendar.add(ClockUtil.getCurrentTime().toInstant(), "P15D")));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(instance).as("callback done, payment outstanding: the case stays open").isWaitingAt(AWAIT_CREDIT_PAYMENT);
+
+    ClockUtil.setCurrentTime(due.getDuedate());
+    cases.executeJobs(instance);
+    assertThat(noticesOf(instance)).extracting(Notice::type).containsOnlyOnce(NoticeType.PAYMENT_REMINDER);
+    PaymentOrder paid = cases.paid(instance, payments, "4200000004");
+
+    assertThat(paid.effect()).isEqualTo(PaymentOrder.CASE_CONTINUED);
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED, REMIND_CREDIT_PAYMENT).hasNotPassed(AWAIT_PAYMENT);
+  }
+
+  @Test
+  void withdrawnWhileWaitingForThePayment_aLatePaymentIsRecordedForRefund_andMovesNothing() {
+    ProcessInstance instance = cases.apply(residentialApplication());
+    cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.complete(instance, SURVEY_SITE, surveyed(0, false, false));
+    cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(100, 80, 12_000));
+    cases.quoteAccepted(instance, payments);
+    PaymentOrder order = payments.startPayment(instance.getBusinessKey(), "13812345678");
+    withdraw(instance);
+
+    Payments.Notified late = payments.notified(order.reference(), order.amount(), "4200000005",
+        ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.UTC));
+    assertThat(late.order().effect()).isEqualTo(PaymentOrder.CASE_NOT_WAITING);
+    assertThat(instance).isEnded().hasPassed(END_APPLICATION_WITHDRAWN);
   }
 
   @Test
@@ -620,7 +755,7 @@ class ObtainingWaterProcessTests {
     VariableMap explained = designed(300, 200, 400_000);
     explained.putValue(CaseVariables.DESIGN_NOTES.name(), "两只 DN200 水表并联");
     cases.complete(instance, DESIGN_SUPPLY_SCHEME, explained);
-    assertThat(instance).isWaitingAt(INSTALL_METER);
+    assertThat(instance).as("designed: the customer's quote follows").isWaitingAt(AWAIT_QUOTE_ACCEPTANCE);
   }
 
   @Test
@@ -710,6 +845,9 @@ class ObtainingWaterProcessTests {
       if (timer.getEventDefinitions().stream().noneMatch(
           org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class::isInstance)) {
         continue; // the withdrawal and the refusals, which this case does not take
+      }
+      if (timer.getAttachedTo().getId().equals(AWAIT_PAYMENT) || timer.getAttachedTo().getId().equals(AWAIT_CREDIT_PAYMENT)) {
+        continue; // the payment reminders: this case pays nothing
       }
       assertThat(historicActivityCount(instance, timer.getId())).as(timer.getId() + " fired once").isEqualTo(1);
     }

@@ -33,7 +33,8 @@ class RecordingAdaptersCheck implements BeanFactoryPostProcessor, EnvironmentAwa
       new Port("sms-gateway", "aliyun"),
       new Port("permit-authority", "http"),
       new Port("billing", "http"),
-      new Port("supervisor-notifier", "sms"));
+      new Port("supervisor-notifier", "sms"),
+      new Port("payment-gateway", "http"));
 
   /** A port: its property is {@code obtaining-water.adapters.<name>}. */
   record Port(String name, String realAdapter) {

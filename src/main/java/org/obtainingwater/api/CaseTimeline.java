@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 class CaseTimeline {
 
   /** The stages a case passes on its way to water, in order. */
-  static final List<Stage> PATH = List.of(Stage.RECEIVED, Stage.INTAKE, Stage.SURVEY, Stage.DESIGN, Stage.PERMITS,
-      Stage.CONSTRUCTION, Stage.METERING, Stage.WATER_ON, Stage.CALLBACK);
+  static final List<Stage> PATH = List.of(Stage.RECEIVED, Stage.INTAKE, Stage.SURVEY, Stage.DESIGN, Stage.PAYMENT,
+      Stage.PERMITS, Stage.CONSTRUCTION, Stage.METERING, Stage.WATER_ON, Stage.CALLBACK);
 
   @Schema(description = "办理进度中的一个环节")
   record Step(

@@ -31,6 +31,7 @@ class CaseStageTracker {
       Map.entry(UserTasks.REVIEW_APPLICATION, Stage.INTAKE),
       Map.entry(UserTasks.SURVEY_SITE, Stage.SURVEY),
       Map.entry(UserTasks.DESIGN_SUPPLY_SCHEME, Stage.DESIGN),
+      Map.entry(Elements.ISSUE_QUOTE, Stage.PAYMENT),
       Map.entry(Elements.ROAD_PERMIT, Stage.PERMITS),
       Map.entry(Elements.GREENERY_PERMIT, Stage.PERMITS),
       Map.entry(Elements.ISSUE_WORK_ORDER, Stage.CONSTRUCTION),

@@ -10,6 +10,8 @@ public enum Stage {
   INTAKE("受理审核", "无需办理：受理员正在审核您的申请，如需补充信息会电话联系您。"),
   SURVEY("现场查勘", "请在客户页面预约上门查勘的时段（工作日上午或下午），并保持电话畅通。"),
   DESIGN("方案设计", "无需办理：设计员正在编制供水方案。"),
+  /** Only when the connection fee charges something (docs/adr/0043): the customer's time, not the utility's. */
+  PAYMENT("报价与付款", "请在客户页面确认报价并付款，或到营业厅办理。"),
   PERMITS("行政审批", "无需办理：占道挖掘、绿化占用等许可由我们代为申报。"),
   CONSTRUCTION("外线施工", "无需办理：红线外管线正在施工。"),
   METERING("装表通水", "请在客户页面预约上门装表的时段（工作日上午或下午），并保持电话畅通。"),

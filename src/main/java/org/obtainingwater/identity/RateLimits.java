@@ -37,6 +37,7 @@ public class RateLimits {
     SESSION_PER_ADDRESS("session-per-address", "从您的网络登录尝试过于频繁"),
     FILING_PER_PHONE("filing-per-phone", "这个手机号今天提交的申请已达上限"),
     BOOKING_PER_PHONE("booking-per-phone", "这个手机号今天预约、改约上门的次数已达上限"),
+    QUOTE_PER_PHONE("quote-per-phone", "这个手机号今天确认报价、发起付款的次数已达上限"),
     READ_PER_PHONE("read-per-phone", "查询过于频繁"),
     READ_PER_ADDRESS("read-per-address", "从您的网络查询过于频繁");
 

@@ -8,6 +8,10 @@ public enum NoticeType {
   APPLICATION_REJECTED,
   /** The survey found the connection not feasible, with the reason. */
   CONNECTION_NOT_FEASIBLE,
+  /** The quote: amount, basis, what it covers, when it is paid; accept it on the page or at the counter (docs/adr/0043). */
+  QUOTE_ISSUED,
+  /** The payment is due and has not arrived (先付款: after acceptance; 信用报装: after water-on). */
+  PAYMENT_REMINDER,
   /** The meter is in, water is on, the account is open and the contract waits for signature. */
   WATER_ON,
   /** The customer withdrew; open work was cancelled. */

@@ -3,6 +3,9 @@ package org.obtainingwater.notification;
 import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
 import static org.obtainingwater.process.CaseVariables.CONTACT_PHONE;
 import static org.obtainingwater.process.CaseVariables.CUSTOMER_ACCOUNT_NUMBER;
+import static org.obtainingwater.process.CaseVariables.CUSTOMER_FEE;
+import static org.obtainingwater.process.CaseVariables.PAYMENT_DUE_DAYS;
+import static org.obtainingwater.process.CaseVariables.PAYMENT_TIMING_BASIS;
 import static org.obtainingwater.process.CaseVariables.INFEASIBILITY_REASON;
 import static org.obtainingwater.process.CaseVariables.INTAKE_REJECTION_REASON;
 import static org.obtainingwater.process.CaseVariables.SUPPLY_CONTRACT_NUMBER;
@@ -27,6 +30,11 @@ final class Notices {
           + or(scope, INTAKE_REJECTION_REASON) + "。如有疑问请致电服务热线。";
       case CONNECTION_NOT_FEASIBLE -> "经现场查勘，您的用水报装申请 " + number + " 暂不具备接水条件，原因："
           + or(scope, INFEASIBILITY_REASON) + "。如有疑问请致电服务热线。";
+      case QUOTE_ISSUED -> "您的用水报装 " + number + " 接水工程费用报价 " + yuan(scope) + " 元（"
+          + or(scope, PAYMENT_TIMING_BASIS) + "）。请在客户页面查看报价依据和费用包含的内容并确认，或到营业厅办理。";
+      case PAYMENT_REMINDER -> "您的用水报装 " + number + " 接水工程费用 " + yuan(scope) + " 元已到付款期限（"
+          + PAYMENT_DUE_DAYS.find(scope).map(String::valueOf).orElse("（未注明）") + " 个工作日），请在客户页面付款，"
+          + "或到营业厅办理。如已付款请忽略。";
       case WATER_ON -> "您的用水报装 " + number + " 已装表通水。用水户号 " + or(scope, CUSTOMER_ACCOUNT_NUMBER)
           + "，供水合同 " + or(scope, SUPPLY_CONTRACT_NUMBER) + " 已发送，请在线签署。";
       // The reason is the caller's free text: never repeated in a message signed with the utility's name
@@ -44,6 +52,7 @@ final class Notices {
     switch (type) {
       case APPLICATION_REJECTED -> params.put("reason", or(scope, INTAKE_REJECTION_REASON));
       case CONNECTION_NOT_FEASIBLE -> params.put("reason", or(scope, INFEASIBILITY_REASON));
+      case QUOTE_ISSUED, PAYMENT_REMINDER -> params.put("amount", yuan(scope));
       case WATER_ON -> {
         params.put("account", or(scope, CUSTOMER_ACCOUNT_NUMBER));
         params.put("contract", or(scope, SUPPLY_CONTRACT_NUMBER));
@@ -52,6 +61,11 @@ final class Notices {
       }
     }
     return new Notice(number, CONTACT_PHONE.get(scope), type, SIGNATURE + text, params);
+  }
+
+  private static String yuan(VariableScope scope) {
+    return CUSTOMER_FEE.find(scope).map(fee -> java.math.BigDecimal.valueOf(fee)
+        .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).orElse("（未注明）");
   }
 
   private static String or(VariableScope scope, ProcessVariable<String> variable) {

@@ -52,6 +52,13 @@ public final class CaseVariables {
   public static final ProcessVariable<Double> CUSTOMER_FEE = decimal("customerFee", "客户应付费用");
   public static final ProcessVariable<String> FEE_BASIS = text("feeBasis", "收费依据");
 
+  // Quote and payment, only where connectionFee charges something (docs/adr/0043): the paymentTiming decision
+  /** {@code beforeWorks} (先付款) or {@code afterWaterOn} (信用报装); absent when nothing is charged. */
+  public static final ProcessVariable<String> PAYMENT_TIMING = text("paymentTiming", "付款时点");
+  /** Working days: after acceptance (先付款) or after water-on (信用报装) until the customer is reminded. */
+  public static final ProcessVariable<Integer> PAYMENT_DUE_DAYS = integer("paymentDueDays", "付款期限（工作日）");
+  public static final ProcessVariable<String> PAYMENT_TIMING_BASIS = text("paymentTimingBasis", "付款安排说明");
+
   // Permits: decided per case, then handled inside each permit sub-process with local variables
   public static final ProcessVariable<Boolean> ROAD_PERMIT_REQUIRED = flag("roadPermitRequired", "需占道挖掘许可");
   public static final ProcessVariable<Boolean> GREENERY_PERMIT_REQUIRED = flag("greeneryPermitRequired", "需绿化占用许可");

@@ -25,6 +25,19 @@ public final class ObtainingWaterProcess {
   /** As {@link #MESSAGE_ROAD_PERMIT_DECIDED}, for the greenery permit (绿化占用许可). */
   public static final String MESSAGE_GREENERY_PERMIT_DECIDED = "Message_GreeneryPermitDecided";
 
+  /**
+   * The customer accepted the quote (on the page or at the counter), correlated by business key; only a case waiting
+   * at {@link Elements#AWAIT_QUOTE_ACCEPTANCE} has the subscription (docs/adr/0043).
+   */
+  public static final String MESSAGE_QUOTE_ACCEPTED = "Message_QuoteAccepted";
+
+  /**
+   * The payment gateway reported the quoted fee paid, correlated by business key: the case waits for it at
+   * {@link Elements#AWAIT_PAYMENT} (先付款) or, for a credit connection, at {@link Elements#AWAIT_CREDIT_PAYMENT}
+   * after water-on (docs/adr/0043).
+   */
+  public static final String MESSAGE_PAYMENT_RECEIVED = "Message_PaymentReceived";
+
   /** User task ids, one per stage, as they appear in Tasklist and history. */
   public static final class UserTasks {
     public static final String REVIEW_APPLICATION = "userTask_reviewApplication";
@@ -78,6 +91,19 @@ public final class ObtainingWaterProcess {
     public static final String LINK_PRE_ENGAGEMENT = "serviceTask_linkPreEngagement";
     public static final String PRE_ENGAGEMENT_TAKEN_OVER = "gateway_preEngagementTakenOver";
     public static final String READY_FOR_METER = "gateway_readyForMeter";
+    /** Quote and payment (docs/adr/0043): only when the connectionFee decision charges something. */
+    public static final String CUSTOMER_PAYS = "gateway_customerPays";
+    public static final String DETERMINE_PAYMENT_TIMING = "businessRuleTask_determinePaymentTiming";
+    public static final String ISSUE_QUOTE = "serviceTask_issueQuote";
+    public static final String SEND_QUOTE = "sendTask_sendQuote";
+    public static final String AWAIT_QUOTE_ACCEPTANCE = "receiveTask_awaitQuoteAcceptance";
+    public static final String AWAIT_PAYMENT = "receiveTask_awaitPayment";
+    public static final String PAYMENT_REMINDER = "boundaryEvent_paymentReminder";
+    public static final String REMIND_PAYMENT = "sendTask_remindPayment";
+    /** A credit connection (信用报装) waits for the payment after water-on, beside the callback. */
+    public static final String AWAIT_CREDIT_PAYMENT = "receiveTask_awaitCreditPayment";
+    public static final String CREDIT_PAYMENT_OVERDUE = "boundaryEvent_creditPaymentOverdue";
+    public static final String REMIND_CREDIT_PAYMENT = "sendTask_remindCreditPayment";
 
     private Elements() {
     }

@@ -21,7 +21,9 @@ record CaseScore(
     double customerWorkingDays,
     @Schema(description = "全流程时限（工作日）：无外线工程 3，有外线工程 5（stage-targets.dmn）") int caseTargetWorkingDays,
     @Schema(description = "水司办理时间是否在全流程时限内") boolean withinCaseTarget,
-    @Schema(description = "客户承担费用（元），接水费用规则的结果", nullable = true) Double customerFee,
+    @Schema(description = "客户承担费用（元）：实际付款；零费用为 0；已报价未付款（如信用报装期限内）为 null；"
+        + "没有报价的（报价功能之前的版本）为接水费用规则的结果", nullable = true) Double customerFee,
+    @Schema(description = "报价金额（元），没有报价时为 null（docs/adr/0043）", nullable = true) Double quotedFee,
     @Schema(description = "是否零费用", nullable = true) Boolean feeWaived,
     @Schema(description = "首次回访的满意度 1–5，尚未回访时为 null", nullable = true) Integer satisfaction,
     @Schema(description = "回访次数（不满意时整改后再次回访）") int callbacks,

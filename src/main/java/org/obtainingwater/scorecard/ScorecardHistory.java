@@ -138,6 +138,18 @@ class ScorecardHistory implements DisposableBean {
             draft.customerMinutes.put(Stage.valueOf(rs.getString(2)), rs.getInt(3));
           }
         }, start, end);
+    // the quote and what was paid for it (docs/adr/0043): only cases whose fee decision charged something
+    jdbc.query("SELECT q.application_number, q.amount, (SELECT SUM(p.paid_amount) FROM payment_order p "
+        + "WHERE p.application_number = q.application_number AND p.paid_at IS NOT NULL) FROM quote q "
+        + "JOIN application_stage w ON w.application_number = q.application_number "
+        + "WHERE w.stage = 'WATER_ON' AND w.entered_at >= ? AND w.entered_at < ?", rs -> {
+          Draft draft = byNumber.get(rs.getString(1));
+          if (draft != null) {
+            draft.quotedFee = rs.getBigDecimal(2).doubleValue();
+            java.math.BigDecimal paid = rs.getBigDecimal(3);
+            draft.paidFee = paid == null ? null : paid.doubleValue();
+          }
+        }, start, end);
     return cases;
   }
 
@@ -284,6 +296,8 @@ class ScorecardHistory implements DisposableBean {
     Boolean feeWaived;
     int procedures;
     Integer onlineRating;
+    Double quotedFee;
+    Double paidFee;
     final java.util.Map<Stage, Integer> customerMinutes = new java.util.EnumMap<>(Stage.class);
 
     Draft(String applicationNumber, String processInstanceId, Instant receivedAt) {
@@ -298,7 +312,8 @@ class ScorecardHistory implements DisposableBean {
           .sorted(Comparator.comparingLong(Score::time).thenComparingLong(Score::sequence))
           .map(Score::value).collect(Collectors.toList());
       return new CaseFacts(applicationNumber, processInstanceId, receivedAt, waterOnAt, List.copyOf(stages), customerFee,
-          feeWaived, List.copyOf(satisfaction), procedures, onlineRating, java.util.Map.copyOf(customerMinutes));
+          feeWaived, List.copyOf(satisfaction), procedures, onlineRating, java.util.Map.copyOf(customerMinutes),
+          quotedFee, paidFee);
     }
   }
 }

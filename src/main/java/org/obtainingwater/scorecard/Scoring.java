@@ -76,7 +76,15 @@ final class Scoring {
     Map<Stage, Boolean> open = new EnumMap<>(Stage.class);
     boolean externalWorks = false;
     double excluded = 0;
+    double quoteDays = 0;
     for (Span span : facts.stages()) {
+      if (span.stage() == Stage.PAYMENT) {
+        // Waiting for the customer to accept and pay the quote (docs/adr/0043): the customer's time, no stage's.
+        if (span.left() != null) {
+          quoteDays += calendar.workingDaysBetween(span.entered(), span.left());
+        }
+        continue;
+      }
       Stage scored = COUNTS_FOR.get(span.stage());
       if (EXCLUDED_FROM_UTILITY_TIME.contains(span.stage())) {
         externalWorks = true;
@@ -95,7 +103,7 @@ final class Scoring {
       }
     }
     // The customer's time (docs/adr/0042) is the customer's: off the stage's time and off the utility's time.
-    double customerDays = 0;
+    double customerDays = quoteDays;
     for (Map.Entry<Stage, Integer> own : facts.customerMinutes().entrySet()) {
       double days = own.getValue() * 60.0 / calendar.officeDay().toSeconds();
       customerDays += days;
@@ -128,7 +136,7 @@ final class Scoring {
         facts.waterOnAt().atOffset(ZoneOffset.UTC), externalWorks, facts.customerProcedures(),
         Figure.round(calendarDays), Figure.round(workingDays), Figure.round(utilityDays), Figure.round(customerDays),
         caseTarget,
-        utilityDays <= caseTarget + EPSILON, facts.customerFee(), facts.feeWaived(),
+        utilityDays <= caseTarget + EPSILON, facts.cost(), facts.quotedFee(), facts.feeWaived(),
         scores.isEmpty() ? null : scores.get(0), scores.size(), facts.onlineRating(), stages);
     return new Scored(view, calendarDays, workingDays, utilityDays, customerDays, spent);
   }

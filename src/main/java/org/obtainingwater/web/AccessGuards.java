@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * logins remembered briefly ({@link StaffLogins}, docs/adr/0030):
  * on engine-rest the engine's authorizations then apply (docs/adr/0003); the scorecard, which reads
  * every case's history without them, also requires supervisors or administrators. The permit
- * platform has its own bearer token and reaches nothing else. A customer's cases need the customer's
+ * platform and the payment gateway each have their own bearer token and reach nothing else. A customer's cases need the customer's
  * own session or a trusted channel's credential ({@link CustomerAccess}, docs/adr/0025); asking for a
  * code and opening a session are open, within the abuse limits (docs/adr/0026). The actuator's health is
  * public, the rest of it for administrators ({@link ActuatorAccess}). The webapps under /camunda keep
@@ -35,10 +35,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class AccessGuards implements WebMvcConfigurer {
 
   private final PermitPlatformCredential platformCredential;
+  private final PaymentGatewayCredential paymentCredential;
   private final CustomerAccess customerAccess;
 
-  AccessGuards(PermitPlatformCredential platformCredential, CustomerAccess customerAccess) {
+  AccessGuards(PermitPlatformCredential platformCredential, PaymentGatewayCredential paymentCredential,
+      CustomerAccess customerAccess) {
     this.platformCredential = platformCredential;
+    this.paymentCredential = paymentCredential;
     this.customerAccess = customerAccess;
   }
 
@@ -94,6 +97,15 @@ class AccessGuards implements WebMvcConfigurer {
         "不属于受理员、客服专员、装表员、服务督导或管理员组；供水合同只对这些组开放"), Doors.STAFF_CONTRACTS + "/*");
   }
 
+  /** The quotes' staff door (docs/adr/0043): the counter, design, customer service, supervisors. */
+  @Bean
+  FilterRegistrationBean<StaffGroupAccess> staffQuotesAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
+    return staffGroupDoor("staff-quotes-access", new StaffGroupAccess(engine, json, logins,
+        Set.of(StaffGroup.INTAKE.id(), StaffGroup.DESIGN.id(), StaffGroup.CUSTOMER_SERVICE.id(),
+            StaffGroup.SUPERVISORS.id(), Groups.CAMUNDA_ADMIN), "无权查看或确认报价",
+        "不属于受理员、设计员、客服专员、服务督导或管理员组；报价只对这些组开放"), Doors.STAFF_QUOTES + "/*");
+  }
+
   /** Staff rescheduling visits (docs/adr/0042): the counter, survey, metering, customer service, supervisors. */
   @Bean
   FilterRegistrationBean<StaffGroupAccess> staffVisitsAccess(ProcessEngine engine, ObjectMapper json, StaffLogins logins) {
@@ -144,6 +156,7 @@ class AccessGuards implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(platformCredential).addPathPatterns(Doors.PERMIT_DECISIONS + "/**");
+    registry.addInterceptor(paymentCredential).addPathPatterns(Doors.PAYMENT_NOTIFICATIONS, Doors.PAYMENT_NOTIFICATIONS + "/**");
     // A customer's cases: their own session or a trusted channel's credential (docs/adr/0025).
     registry.addInterceptor(customerAccess).addPathPatterns(Doors.APPLICATIONS, Doors.APPLICATIONS + "/**");
   }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.identity.TooManyRequestsException;
 import org.obtainingwater.process.InvalidInputException;
+import org.obtainingwater.process.OutsideSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -230,6 +231,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"permit-platform\"");
     return respond(problem(HttpStatus.UNAUTHORIZED, "需要认证", e.getMessage()), headers);
+  }
+
+  @ExceptionHandler(PaymentGatewayUnauthorizedException.class)
+  ResponseEntity<Object> paymentGatewayUnauthorized(PaymentGatewayUnauthorizedException e) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"payment-gateway\"");
+    return respond(problem(HttpStatus.UNAUTHORIZED, "需要认证", e.getMessage()), headers);
+  }
+
+  /** An outside system the request itself needs (the payment gateway) did not answer usefully: try again later. */
+  @ExceptionHandler(OutsideSystemException.class)
+  ResponseEntity<Object> outsideSystem(OutsideSystemException e) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, "60");
+    return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "外部系统暂时无法使用",
+        "支付平台暂时无法受理，请一分钟后再试；如多次失败请到营业厅办理"), headers);
   }
 
   @ExceptionHandler(CustomerUnauthorizedException.class)

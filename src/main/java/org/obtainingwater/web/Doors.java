@@ -31,6 +31,12 @@ public final class Doors {
   /** The city's permit platform reporting decisions; its bearer token only ({@link PermitPlatformCredential}). */
   public static final String PERMIT_DECISIONS = "/api/v1/permit-decisions";
 
+  /** The payment gateway reporting payments (docs/adr/0043); its bearer token only ({@link PaymentGatewayCredential}). */
+  public static final String PAYMENT_NOTIFICATIONS = "/api/v1/payment-notifications";
+
+  /** Staff's side of the quotes: read any, record an acceptance at the counter ({@link StaffGroupAccess}). */
+  public static final String STAFF_QUOTES = "/api/v1/staff/quotes";
+
   /** Staff's side of the supply contracts: read any, record a counter signature ({@link StaffGroupAccess}). */
   public static final String STAFF_CONTRACTS = "/api/v1/staff/contracts";
 
@@ -56,6 +62,9 @@ public final class Doors {
 
   /** OpenAPI security scheme of the permit platform's bearer token. */
   public static final String PLATFORM_TOKEN = "permitPlatformToken";
+
+  /** OpenAPI security scheme of the payment gateway's bearer token. */
+  public static final String PAYMENT_TOKEN = "paymentGatewayToken";
 
   /** OpenAPI security scheme of staff logins (HTTP Basic, the same users as Tasklist). */
   public static final String STAFF_BASIC = "staffBasic";

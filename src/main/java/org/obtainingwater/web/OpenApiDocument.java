@@ -21,11 +21,14 @@ class OpenApiDocument {
         .info(new Info().title("获得用水 obtaining-water API").version("v1")
             .description("""
                 客户渠道（App、微信、热线系统、网站）24 小时提交用水报装申请、查询进度、撤回申请；
-                城市审批平台回报许可审批结果；服务督导查看获得用水考核指标。所有错误都以 application/problem+json（RFC 9457）返回，
+                城市审批平台回报许可审批结果；支付平台通知付款结果；服务督导查看获得用水考核指标。所有错误都以 application/problem+json（RFC 9457）返回，
                 其中 detail 说明原因，errors 列出每个有误的字段。"""))
         .components(new Components().addSecuritySchemes(Doors.PLATFORM_TOKEN, new SecurityScheme()
             .type(SecurityScheme.Type.HTTP).scheme("bearer")
             .description("审批平台的回调凭证（OW_PERMIT_CALLBACK_TOKEN），由供水企业发给审批平台"))
+            .addSecuritySchemes(Doors.PAYMENT_TOKEN, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("支付平台的付款通知凭证（OW_PAYMENT_NOTIFICATION_TOKEN），由供水企业发给支付平台"))
             .addSecuritySchemes(Doors.STAFF_BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("员工账号（与 Tasklist 相同），须属于 supervisors 或 camunda-admin 组"))

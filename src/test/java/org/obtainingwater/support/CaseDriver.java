@@ -16,7 +16,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.obtainingwater.payment.PaymentOrder;
+import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
+import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.PreEngagementProcess;
 
@@ -136,6 +139,31 @@ public final class CaseDriver {
     runtime.createMessageCorrelation(kind.decisionMessage()).processInstanceBusinessKey(instance.getBusinessKey())
         .setVariables(decision).correlateWithResult();
     executeJobs(instance);
+  }
+
+  /**
+   * Staff record at the counter that the customer accepted the case's quote (docs/adr/0043), as
+   * {@code POST /api/v1/staff/quotes/{n}/acceptance} does, then the asynchronous steps. Fails when the case does not
+   * wait for the acceptance.
+   */
+  public void quoteAccepted(ProcessInstance instance, Payments payments) {
+    assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(ObtainingWaterProcess.MESSAGE_QUOTE_ACCEPTED).count()).as("waits for the quote's acceptance").isEqualTo(1);
+    payments.acceptAtCounter(instance.getBusinessKey(), "lina");
+    executeJobs(instance);
+  }
+
+  /**
+   * The customer pays the quoted fee: the payment order as the customer page starts it, then the gateway's
+   * notification of it (transaction {@code transaction}), then the asynchronous steps. Returns the order as paid.
+   */
+  public PaymentOrder paid(ProcessInstance instance, Payments payments, String transaction) {
+    String phone = (String) runtime.getVariable(instance.getId(), CaseVariables.CONTACT_PHONE.name());
+    PaymentOrder order = payments.startPayment(instance.getBusinessKey(), phone);
+    PaymentOrder paid = payments.notified(order.reference(), order.amount(), transaction,
+        ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.UTC)).order();
+    executeJobs(instance);
+    return paid;
   }
 
   /**

@@ -82,6 +82,13 @@ public final class TestCases {
         .map();
   }
 
+  /** A home's application: a quoted fee is paid before the works (the paymentTiming decision, docs/adr/0043). */
+  public static VariableMap residentialApplication() {
+    VariableMap application = application();
+    application.putValue(USE_TYPE.name(), "residential");
+    return application;
+  }
+
   /** An application that names a pre-engaged project (提前办). */
   public static VariableMap application(String projectReference) {
     VariableMap application = application();
