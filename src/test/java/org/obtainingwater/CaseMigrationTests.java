@@ -1,9 +1,12 @@
 package org.obtainingwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_CREDIT_PAYMENT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_PAYMENT_RECEIVED;
+import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_QUOTE_ACCEPTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.PROCESS_KEY;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
@@ -74,6 +77,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingPermitAuthority;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.engine.ResourceDeployment;
+import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitDecisions;
 import org.obtainingwater.permits.PermitFilings;
@@ -145,6 +149,8 @@ class CaseMigrationTests {
   PermitFilings permitFilings;
   @Autowired
   PermitDecisions decisions;
+  @Autowired
+  Payments payments;
 
   CaseDriver cases;
 
@@ -364,6 +370,62 @@ class CaseMigrationTests {
     }
   }
 
+  /**
+   * Cases of 1.5.0, before quote and payment (docs/adr/0043), move onto this version. A case still before its design
+   * is quoted like any new one when its fee is charged; a case past the fee decision goes on without a quote (its fee
+   * was settled outside the system, as before); a case past water-on, at the callback with a single token, closes
+   * through the join that waits for a credit payment, which it never had to make.
+   */
+  @Test
+  void casesOfVersion150_migrate_theOnesBeforeDesignAreQuoted_theOnesPastItOrPastWaterOnCloseWithoutAPayment()
+      throws Exception {
+    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
+        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.5.0.bpmn")));
+    assertThat(previous.getVersionTag()).isEqualTo("1.5.0");
+    ProcessInstance beforeDesign = at(List.of(accepted(), surveyed(0, false, false)));
+    ProcessInstance pastTheFee = at(List.of(accepted(), surveyed(0, false, false), designed(150, 100, 86_000)));
+    ProcessInstance atCallback = at(List.of(accepted(), surveyed(0, false, false), designed(150, 100, 86_000)));
+    cases.complete(atCallback, INSTALL_METER, meterInstalled(100));
+    List<ProcessInstance> all = List.of(beforeDesign, pastTheFee, atCallback);
+    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
+    for (ProcessInstance instance : all) {
+      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
+      tasksBefore.put(instance.getId(), openTaskIds(instance));
+    }
+
+    ProcessDefinition current = deploy(Diagrams.obtainingWater());
+    assertThat(current.getVersionTag()).isEqualTo("1.6.0");
+    NodeScript.Run migrated = migrateCases("admin");
+    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+    assertThat(migrated.output()).contains(all.size() + " case(s) migrated");
+    for (ProcessInstance instance : all) {
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+          .getProcessDefinitionId()).isEqualTo(current.getId());
+      assertThat(openTaskIds(instance)).as("open tasks stay").isEqualTo(tasksBefore.get(instance.getId()));
+    }
+
+    cases.complete(beforeDesign, DESIGN_SUPPLY_SCHEME, designed(150, 100, 86_000));
+    assertThat(runtime.createEventSubscriptionQuery().processInstanceId(beforeDesign.getId())
+        .eventName(MESSAGE_QUOTE_ACCEPTED).count()).as("quoted on the new version").isEqualTo(1);
+    cases.complete(atCallback, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(atCallback.getId()).count())
+        .as("closed through the join without a payment token").isZero();
+    for (ProcessInstance instance : all) {
+      finish("migrated from 1.5.0", instance);
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
+    }
+    assertThat(payments.find(beforeDesign.getBusinessKey())).as("quoted").isPresent();
+    assertThat(payments.paid(beforeDesign.getBusinessKey())).isEqualByComparingTo("86000");
+    assertThat(payments.find(pastTheFee.getBusinessKey())).as("past the fee decision before quotes: none").isEmpty();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pastTheFee.getId())
+        .activityId(AWAIT_CREDIT_PAYMENT).count()).isZero();
+  }
+
+  private boolean waitsFor(ProcessInstance instance, String message) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName(message).count() == 1;
+  }
+
   private boolean withdrawalOffered(ProcessInstance instance) {
     return runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
         .eventName(MESSAGE_APPLICATION_WITHDRAWN).count() == 1;
@@ -432,7 +494,8 @@ class CaseMigrationTests {
     for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
       if (timer.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance)
           || timer.getAttachedTo() instanceof ReceiveTask) {
-        continue; // the withdrawal, the refusals and the fallbacks after the platform's silence stay (no escalation)
+        continue; // the withdrawal, the refusals, the fallbacks after the platform's silence and the payment reminders
+                  // stay (no escalation)
       }
       for (SequenceFlow flow : timer.getOutgoing()) {
         removed.add(flow);
@@ -455,7 +518,8 @@ class CaseMigrationTests {
       }
       element.getParentElement().removeChildElement(element);
     }
-    assertThat(model.getModelElementsByType(TimerEventDefinition.class)).as("the two fallbacks").hasSize(2);
+    assertThat(model.getModelElementsByType(TimerEventDefinition.class)).as("the two fallbacks, the two payment reminders")
+        .hasSize(4);
     return model;
   }
 
@@ -530,6 +594,12 @@ class CaseMigrationTests {
         return;
       }
       cases.executeJobs(instance);
+      if (waitsFor(instance, MESSAGE_QUOTE_ACCEPTED)) {
+        cases.quoteAccepted(instance, payments);
+      }
+      if (waitsFor(instance, MESSAGE_PAYMENT_RECEIVED)) {
+        cases.paid(instance, payments, "4200" + instance.getBusinessKey().replaceAll("\\D", ""));
+      }
       for (PermitKind kind : PermitKind.values()) {
         if (runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName(kind.decisionMessage())
             .count() == 1) {

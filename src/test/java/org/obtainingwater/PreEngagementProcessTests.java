@@ -46,6 +46,7 @@ import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.CustomerCases.CaseView;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.payment.Payments;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
@@ -72,6 +73,8 @@ class PreEngagementProcessTests {
   CaseRecords records;
   @Autowired
   CustomerCases customerCases;
+  @Autowired
+  Payments payments;
 
   CaseDriver cases;
   RuntimeService runtime;
@@ -198,6 +201,9 @@ class PreEngagementProcessTests {
     ProcessInstance instance = cases.apply(application(reference));
     assertThat(project).isWaitingAt(AWAIT_APPLICATION); // linked only once intake accepted the case
     cases.complete(instance, UserTasks.REVIEW_APPLICATION, accepted());
+    // The pre-design's fee (DN150) is quoted; a business within the credit limit pays after water-on (docs/adr/0043).
+    assertThat(instance).isWaitingAt(Elements.AWAIT_QUOTE_ACCEPTANCE);
+    cases.quoteAccepted(instance, payments);
 
     // 120 m along a road: a filing (备案) the platform takes, no decision to wait for (docs/adr/0041).
     assertThat(instance).isWaitingAt(UserTasks.BUILD_EXTERNAL_PIPELINE).hasPassed(Elements.ROAD_PERMIT_FILING_ACCEPTED)
@@ -213,6 +219,7 @@ class PreEngagementProcessTests {
     cases.complete(instance, UserTasks.BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     cases.complete(instance, UserTasks.INSTALL_METER, meterInstalled(100));
     cases.complete(instance, UserTasks.CALL_BACK_CUSTOMER, calledBack(5, "提前查勘设计，报装后很快通水"));
+    cases.paid(instance, payments, "4200000101");
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
     assertThat(stages(instance)).contains(Stage.INTAKE, Stage.PERMITS, Stage.CONSTRUCTION, Stage.METERING)
         .doesNotContain(Stage.SURVEY, Stage.DESIGN);
@@ -225,6 +232,10 @@ class PreEngagementProcessTests {
 
     ProcessInstance instance = cases.apply(application(reference));
     cases.complete(instance, UserTasks.REVIEW_APPLICATION, accepted());
+    // The pipe was built at the utility's cost; the works inside the red line are quoted all the same (docs/adr/0043).
+    assertThat(instance).isWaitingAt(Elements.AWAIT_QUOTE_ACCEPTANCE);
+    assertThat(payments.find(instance.getBusinessKey()).orElseThrow().amount()).isEqualByComparingTo("86000");
+    cases.quoteAccepted(instance, payments);
 
     assertThat(instance).isWaitingAt(UserTasks.INSTALL_METER)
         .hasNotPassed(UserTasks.SURVEY_SITE, UserTasks.DESIGN_SUPPLY_SCHEME, Elements.ROAD_PERMIT,
@@ -240,8 +251,10 @@ class PreEngagementProcessTests {
 
     cases.complete(instance, UserTasks.INSTALL_METER, meterInstalled(100));
     cases.complete(instance, UserTasks.CALL_BACK_CUSTOMER, calledBack(5, "申请后第二天就通水"));
+    cases.paid(instance, payments, "4200000102");
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
-    assertThat(stages(instance)).containsExactly(Stage.RECEIVED, Stage.INTAKE, Stage.METERING, Stage.WATER_ON, Stage.CALLBACK)
+    assertThat(stages(instance)).containsExactly(Stage.RECEIVED, Stage.INTAKE, Stage.PAYMENT, Stage.METERING,
+        Stage.WATER_ON, Stage.CALLBACK)
         .doesNotContain(Stage.SURVEY, Stage.DESIGN, Stage.PERMITS, Stage.CONSTRUCTION);
   }
 
