@@ -208,9 +208,14 @@ class StaffRestWorkflowTests {
     complete("lina", instanceId, REVIEW_APPLICATION);
     complete("wangqiang", instanceId, SURVEY_SITE);
     complete("zhaomin", instanceId, DESIGN_SUPPLY_SCHEME);
+    // DN150 charges the works inside the red line: the customer accepts the quote at the counter, which the intake
+    // clerk records; an industrial customer within the credit limit pays after water-on (docs/adr/0043).
+    String number = get("admin", "/process-instance/" + instanceId).get("businessKey").asText();
+    Answer accepted = Staff.app(port).as("lina").post("/api/v1/staff/quotes/" + number + "/acceptance", "");
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    assertThat(accepted.json().get("state").asText()).isEqualTo("PAYMENT_AFTER_WATER_ON");
     // The platform reports the road permit's decision through its callback; it stays silent on the greenery permit,
     // whose decision the permit agent then records from the task's form (docs/adr/0041).
-    String number = get("admin", "/process-instance/" + instanceId).get("businessKey").asText();
     FiledPermit road = awaitFiling(number, PermitKind.ROAD);
     assertThat(StaffWalk.platformDecides(new ApiClient(port), road.reference(), PermitKind.ROAD).status()).isEqualTo(200);
     StaffWalk.platformSilent(staff, instanceId, PermitKind.GREENERY, Duration.ofSeconds(20));
@@ -218,6 +223,13 @@ class StaffRestWorkflowTests {
     complete("liuyang", instanceId, BUILD_EXTERNAL_PIPELINE);
     complete("sunhao", instanceId, INSTALL_METER);
     complete("zhoufang", instanceId, CALL_BACK_CUSTOMER);
+    // The case closes once the credit connection's fee is paid: the customer pays, the gateway notifies.
+    ApiClient customer = new ApiClient(port);
+    Answer order = customer.pay(number, "0731-22881234");
+    assertThat(order.status()).as(order.body()).isEqualTo(200);
+    Answer paid = customer.paymentNotified(ApiClient.paymentNotification(order.json().get("paymentReference").asText(),
+        order.json().get("amount").asText(), "4200009999"));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
 
     assertThat(awaitEnded(instanceId).get("state").asText()).isEqualTo("COMPLETED");
     assertThat(get("admin", "/history/activity-instance?processInstanceId=" + instanceId

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.obtainingwater.payment.Payments;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,8 @@ abstract class ScorecardBenchmarkContract {
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
+  Payments payments;
+  @Autowired
   ScorecardService scorecards;
   @Autowired
   ScorecardHistory history;
@@ -56,7 +59,7 @@ abstract class ScorecardBenchmarkContract {
   @Test
   void scorecardOverTenThousandFinishedCases() throws Exception {
     long began = System.nanoTime();
-    SeptemberCases september2025 = new SeptemberCases(engine, jdbc);
+    SeptemberCases september2025 = new SeptemberCases(engine, jdbc, payments);
     List<HistoryCopier.Template> templates = september2025.templates();
     long templatesRun = System.nanoTime();
     long rows = september2025.copies(templates, CASES);

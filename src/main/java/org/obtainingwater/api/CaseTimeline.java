@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseTimeline {
 
-  /** The stages a case passes on its way to water, in order. */
+  /** The stages a case passes on its way to water, in order; PAYMENT only shown once the case has a quote. */
   static final List<Stage> PATH = List.of(Stage.RECEIVED, Stage.INTAKE, Stage.SURVEY, Stage.DESIGN, Stage.PAYMENT,
       Stage.PERMITS, Stage.CONSTRUCTION, Stage.METERING, Stage.WATER_ON, Stage.CALLBACK);
 
@@ -74,6 +74,9 @@ class CaseTimeline {
     for (int i = 0; i < PATH.size(); i++) {
       Stage stage = PATH.get(i);
       StageEntry entry = entered.get(stage);
+      if (stage == Stage.PAYMENT && entry == null) {
+        continue; // only a case whose fee is charged has a quote to accept and pay (docs/adr/0043)
+      }
       OptionalDouble target = targets.targetWorkingDays(stage);
       Double targetDays = target.isPresent() ? target.getAsDouble() : null;
       if (entry == null) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.metering.BillingSystem;
 import org.obtainingwater.notification.NoticeType;
 import org.obtainingwater.notification.SmsGateway;
+import org.obtainingwater.payment.PaymentGateway;
 import org.obtainingwater.permits.PermitAuthority;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,7 +20,8 @@ class AdapterSelectionTests {
           ApplicationConversionService.getSharedInstance()))
       .withBean(AdapterJournal.class, "", java.time.Duration.ZERO)
       .withUserConfiguration(RecordingSmsGateway.class, RecordingPermitAuthority.class, RecordingBillingSystem.class,
-          AliyunSmsGateway.class, HttpPermitAuthority.class, HttpBillingSystem.class);
+          RecordingPaymentGateway.class, AliyunSmsGateway.class, HttpPermitAuthority.class, HttpBillingSystem.class,
+          HttpPaymentGateway.class);
 
   @Test
   void byDefault_everyPortRecords() {
@@ -27,6 +29,7 @@ class AdapterSelectionTests {
       assertThat(context.getBean(SmsGateway.class)).isInstanceOf(RecordingSmsGateway.class);
       assertThat(context.getBean(PermitAuthority.class)).isInstanceOf(RecordingPermitAuthority.class);
       assertThat(context.getBean(BillingSystem.class)).isInstanceOf(RecordingBillingSystem.class);
+      assertThat(context.getBean(PaymentGateway.class)).isInstanceOf(RecordingPaymentGateway.class);
     });
   }
 
@@ -37,6 +40,8 @@ class AdapterSelectionTests {
         .toArray(String[]::new);
     adapters.withPropertyValues("obtaining-water.adapters.sms-gateway=aliyun",
             "obtaining-water.adapters.permit-authority=http", "obtaining-water.adapters.billing=http",
+            "obtaining-water.adapters.payment-gateway=http",
+            "obtaining-water.adapters.http.payment-gateway.url=https://pay.example-water.cn/api/v1",
             "obtaining-water.adapters.http.permit-authority.url=https://permits.example.gov.cn/api/v1",
             "obtaining-water.adapters.http.billing.url=https://billing.example-water.cn/api/v1",
             "obtaining-water.adapters.aliyun-sms.access-key-id=id", "obtaining-water.adapters.aliyun-sms.access-key-secret=s",
@@ -47,6 +52,7 @@ class AdapterSelectionTests {
           assertThat(context.getBean(SmsGateway.class)).isInstanceOf(AliyunSmsGateway.class);
           assertThat(context.getBean(PermitAuthority.class)).isInstanceOf(HttpPermitAuthority.class);
           assertThat(context.getBean(BillingSystem.class)).isInstanceOf(HttpBillingSystem.class);
+          assertThat(context.getBean(PaymentGateway.class)).isInstanceOf(HttpPaymentGateway.class);
         });
   }
 }

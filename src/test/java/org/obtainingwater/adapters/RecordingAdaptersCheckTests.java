@@ -28,7 +28,8 @@ class RecordingAdaptersCheckTests {
 
     // Everything else a production start needs is there, as the environment would set it.
     assertThatThrownBy(() -> production.run("--camunda.bpm.admin-user.password=from-the-environment",
-        "--obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment"))
+        "--obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment",
+        "--obtaining-water.payment-gateway.notification-token=a-payment-gateway-token-from-the-environment"))
         .satisfies(failure -> {
           Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
           assertThat(cause).isInstanceOf(RecordingAdaptersRefusedException.class)
@@ -36,10 +37,12 @@ class RecordingAdaptersCheckTests {
               .hasMessageContaining("obtaining-water.adapters.permit-authority")
               .hasMessageContaining("obtaining-water.adapters.billing")
               .hasMessageContaining("obtaining-water.adapters.supervisor-notifier")
+              .hasMessageContaining("obtaining-water.adapters.payment-gateway")
               .hasMessageContaining("obtaining-water.adapters.allow-recording");
           FailureAnalysis analysis = new RecordingAdaptersFailureAnalyzer().analyze(failure);
           assertThat(analysis.getDescription()).contains("obtaining-water.adapters.sms-gateway=recording",
-              "real adapter: aliyun", "obtaining-water.adapters.billing=recording  (real adapter: http)");
+              "real adapter: aliyun", "obtaining-water.adapters.billing=recording  (real adapter: http)",
+              "obtaining-water.adapters.payment-gateway=recording  (real adapter: http)");
           assertThat(analysis.getAction()).contains("obtaining-water.adapters.allow-recording", "OW_ALLOW_RECORDING");
         });
   }
@@ -47,7 +50,7 @@ class RecordingAdaptersCheckTests {
   @Test
   void aPortNamedInThePermission_mayStayOnRecording_theOthersMayNot() {
     check.withPropertyValues("obtaining-water.adapters.sms-gateway=aliyun",
-            "obtaining-water.adapters.permit-authority=http",
+            "obtaining-water.adapters.permit-authority=http", "obtaining-water.adapters.payment-gateway=http",
             "obtaining-water.adapters.allow-recording=supervisor-notifier")
         .run(context -> assertThat(context).getFailure().isInstanceOf(RecordingAdaptersRefusedException.class)
             .hasMessageContaining("obtaining-water.adapters.billing")
@@ -56,7 +59,7 @@ class RecordingAdaptersCheckTests {
 
     check.withPropertyValues("obtaining-water.adapters.sms-gateway=aliyun",
             "obtaining-water.adapters.permit-authority=http", "obtaining-water.adapters.billing=http",
-            "obtaining-water.adapters.allow-recording=supervisor-notifier")
+            "obtaining-water.adapters.payment-gateway=http", "obtaining-water.adapters.allow-recording=supervisor-notifier")
         .run(context -> assertThat(context).hasNotFailed());
   }
 

@@ -218,7 +218,13 @@ abstract class CustomerApiContract {
         "/api/v1/applications/{applicationNumber}/contract/signature", "/api/v1/staff/contracts/{applicationNumber}",
         "/api/v1/staff/contracts/{applicationNumber}/document",
         "/api/v1/staff/contracts/{applicationNumber}/counter-signature", "/api/scorecard", "/api/scorecard/cases",
-        "/api/v1/applications/{applicationNumber}/visits/{kind}", "/api/v1/staff/visits/{applicationNumber}/{kind}");
+        "/api/v1/applications/{applicationNumber}/visits/{kind}", "/api/v1/staff/visits/{applicationNumber}/{kind}",
+        "/api/v1/applications/{applicationNumber}/quote", "/api/v1/applications/{applicationNumber}/quote/acceptance",
+        "/api/v1/applications/{applicationNumber}/quote/payments", "/api/v1/staff/quotes/{applicationNumber}",
+        "/api/v1/staff/quotes/{applicationNumber}/acceptance", "/api/v1/payment-notifications");
+    assertThat(document.json().at("/components/securitySchemes/paymentGatewayToken/scheme").asText()).isEqualTo("bearer");
+    assertThat(document.json().at("/paths/~1api~1v1~1payment-notifications/post/security/0/paymentGatewayToken").isArray())
+        .isTrue();
     assertThat(document.json().at("/components/securitySchemes/permitPlatformToken/scheme").asText()).isEqualTo("bearer");
     assertThat(document.json().at("/components/securitySchemes/staffBasic/scheme").asText()).isEqualTo("basic");
     assertThat(document.json().at("/paths/~1api~1scorecard/get/security/0/staffBasic").isArray()).isTrue();
@@ -237,7 +243,10 @@ abstract class CustomerApiContract {
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signing-codes/post",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signature/post",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1visits~1{kind}/get",
-        "/paths/~1api~1v1~1applications~1{applicationNumber}~1visits~1{kind}/post")) {
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1visits~1{kind}/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1quote/get",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1quote~1acceptance/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1quote~1payments/post")) {
       assertThat(document.json().at(operation + "/security").toString()).as(operation)
           .contains("customerSession", "customerSessionCookie", "channelToken");
       assertThat(document.json().at(operation + "/responses").has("401")).as(operation + " 401").isTrue();
@@ -271,6 +280,9 @@ abstract class CustomerApiContract {
         "get /api/v1/staff/contracts/{applicationNumber}/document",
         "post /api/v1/staff/contracts/{applicationNumber}/counter-signature",
         "get /api/v1/staff/visits/{applicationNumber}/{kind}", "post /api/v1/staff/visits/{applicationNumber}/{kind}",
+        "get /api/v1/applications/{applicationNumber}/quote", "post /api/v1/applications/{applicationNumber}/quote/acceptance",
+        "post /api/v1/applications/{applicationNumber}/quote/payments", "post /api/v1/payment-notifications",
+        "get /api/v1/staff/quotes/{applicationNumber}", "post /api/v1/staff/quotes/{applicationNumber}/acceptance",
         "post /api/v1/permit-decisions/{permitApplicationRef}",
         "get /api/scorecard", "get /api/scorecard/cases");
     List<OpenApiExamples.Operation> operations = document.operations().stream()
@@ -293,6 +305,17 @@ abstract class CustomerApiContract {
     // a case waiting for its survey visit: the customer books the earliest slot, then staff move it
     String surveyCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
     driveTo(surveyCase, Stage.SURVEY);
+    // two cases of a home whose DN150 pipe is charged and paid before the works (docs/adr/0043): the customer accepts
+    // and pays one, the counter records the other's acceptance
+    String quotedCase = api.apply(ApiClient.application("useType", "\"residential\""), null).json()
+        .get("applicationNumber").asText();
+    String counterQuoteCase = api.apply(ApiClient.application("useType", "\"residential\""), null).json()
+        .get("applicationNumber").asText();
+    for (String quoted : List.of(quotedCase, counterQuoteCase)) {
+      driveTo(quoted, Stage.DESIGN);
+      cases.complete(instance(quoted), DESIGN_SUPPLY_SCHEME, designed(150, 100, 86_000));
+    }
+    JsonNode paymentOrder = null;
     JsonNode visitSlots = null;
     java.util.Map<String, String> contractSha = new java.util.HashMap<>();
     String token = null;
@@ -307,6 +330,10 @@ abstract class CustomerApiContract {
         body.put("code", codes.sentTo(PHONE)).put("documentSha256", contractSha.get(connectedCase));
       } else if (operation.path().endsWith("/counter-signature")) {
         body.put("documentSha256", contractSha.get(counterCase));
+      } else if (operation.path().equals("/api/v1/payment-notifications")) {
+        // the order the customer started just before: its reference and amount are known only now
+        body.put("paymentReference", paymentOrder.get("paymentReference").asText())
+            .put("amount", paymentOrder.get("amount").decimalValue());
       } else if (operation.path().contains("/visits/") && body != null) {
         // which half-days are free is known only now: the customer takes the earliest, staff the next free one
         JsonNode slot = operation.path().startsWith("/api/v1/staff/") ? nextFreeSlot(visitSlots) : visitSlots.get("earliest");
@@ -321,6 +348,8 @@ abstract class CustomerApiContract {
       if (security.contains("customerSession")) {
         assertThat(token).as("a session from the sessions example").isNotNull();
         caller = anonymous.withSession(token);
+      } else if (security.contains("paymentGatewayToken")) {
+        headers.addAll(List.of("Authorization", "Bearer " + ApiClient.DEMO_PAYMENT_TOKEN));
       } else if (security.contains("permitPlatformToken")) {
         headers.addAll(List.of("Authorization", "Bearer " + ApiClient.DEMO_PLATFORM_TOKEN));
       } else if (security.contains("staffBasic")) {
@@ -331,6 +360,8 @@ abstract class CustomerApiContract {
       String path = document.examplePath(operation, operation.path().startsWith("/api/v1/staff/contracts/")
           ? java.util.Map.of("applicationNumber", counterCase)
           : operation.path().contains("/visits/") ? java.util.Map.of("applicationNumber", surveyCase)
+          : operation.path().startsWith("/api/v1/staff/quotes/") ? java.util.Map.of("applicationNumber", counterQuoteCase)
+          : operation.path().contains("/quote") ? java.util.Map.of("applicationNumber", quotedCase)
           : operation.path().endsWith("/rating") || operation.path().contains("/contract")
               ? java.util.Map.of("applicationNumber", connectedCase) : pathValues);
       Answer answer = caller.send(operation.method().toUpperCase(), path, body == null ? null : body.toString(),
@@ -347,6 +378,9 @@ abstract class CustomerApiContract {
       if (operation.path().startsWith("/api/v1/applications/") && operation.path().contains("/visits/")
           && operation.method().equals("get")) {
         visitSlots = answer.json();
+      }
+      if (operation.path().endsWith("/quote/payments")) {
+        paymentOrder = answer.json();
       }
       if (operation.path().contains("/contract") && operation.method().equals("get")) {
         contractSha.put(answer.json().get("applicationNumber").asText(), answer.json().get("documentSha256").asText());
@@ -390,6 +424,9 @@ abstract class CustomerApiContract {
     ProcessInstance instance = instance(number);
     cases.executeJobs(instance);
     cases.complete(instance, REVIEW_APPLICATION, accepted());
+    // the pre-design's DN150 is charged: the customer accepts the quote, a credit connection (docs/adr/0043)
+    assertThat(api.status(number, PHONE).json().get("stage").asText()).isEqualTo(Stage.PAYMENT.name());
+    assertThat(api.acceptQuote(number, PHONE).status()).isEqualTo(200);
 
     JsonNode status = api.status(number, PHONE).json();
     assertThat(status.get("stage").asText()).isEqualTo(Stage.METERING.name());
@@ -397,7 +434,7 @@ abstract class CustomerApiContract {
         .containsExactly("SURVEY", "DESIGN", "PERMITS", "CONSTRUCTION");
     assertThat(status.get("preEngagement").get("note").asText()).contains("直接装表通水");
     assertThat(status.get("history")).extracting(step -> step.get("stage").asText())
-        .containsExactly("RECEIVED", "INTAKE", "METERING");
+        .containsExactly("RECEIVED", "INTAKE", "PAYMENT", "METERING");
   }
 
   @Test

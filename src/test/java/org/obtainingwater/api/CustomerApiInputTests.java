@@ -245,6 +245,32 @@ class CustomerApiInputTests {
     requests.add(new Malformed("permit decision with a malformed reference", "POST",
         "/api/v1/permit-decisions/" + "R".repeat(65), "{\"decision\":\"approved\",\"permitNumber\":\"x\"}", platform));
     requests.add(new Malformed("permit decision by GET", "GET", decision, null, platform));
+    // Payment notifications: the gateway's own mistakes (docs/adr/0043); the last is well-formed for no order.
+    String notifications = "/api/v1/payment-notifications";
+    String[] gateway = {"Content-Type", "application/json", "Authorization", "Bearer " + ApiClient.DEMO_PAYMENT_TOKEN};
+    String paid = ",\"transactionId\":\"42001\",\"paidAt\":\"2026-12-04T10:15:30+08:00\"}";
+    for (String body : new String[] {"{}", "{\"paymentReference\":\"ZF-1999-000001-1\"}",
+        "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":-5" + paid,
+        "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":1.234" + paid,
+        "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":\"lots\"" + paid,
+        "{\"paymentReference\":\"PAY-1\",\"amount\":100" + paid,
+        "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":100,\"transactionId\":\"a b\",\"paidAt\":\"2026-12-04T10:15:30+08:00\"}",
+        "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":100,\"transactionId\":\"42001\",\"paidAt\":\"yesterday\"}",
+        "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":100,\"transactionId\":\"42001\"}",
+        "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":100,\"extra\":1" + paid.substring(0, paid.length() - 1) + "}",
+        "null", "[]", "oops", "{\"paymentReference\":\"ZF-1999-000001-1\",\"amount\":100" + paid}) {
+      requests.add(new Malformed("payment notification " + abbreviate(body), "POST", notifications, body, gateway));
+    }
+    requests.add(new Malformed("payment notification without token", "POST", notifications, "{}", json));
+    requests.add(new Malformed("payment notification with the platform's token", "POST", notifications, "{}", platform));
+    requests.add(new Malformed("payment notification by GET", "GET", notifications, null, gateway));
+    // The quote of a case that is not there, or not the phone's.
+    for (String[] quote : new String[][] {{"GET", "/quote"}, {"POST", "/quote/acceptance"}, {"POST", "/quote/payments"}}) {
+      requests.add(new Malformed(quote[0] + " " + quote[1] + " of an unknown case", quote[0],
+          APPLICATIONS + "/GW-1999-000001" + quote[1], null, new String[] {"X-Contact-Phone", "13812345678"}));
+      requests.add(new Malformed(quote[0] + " " + quote[1] + " with a malformed number", quote[0],
+          APPLICATIONS + "/123" + quote[1], null, new String[] {"X-Contact-Phone", "13812345678"}));
+    }
 
     return requests.stream().map(Arguments::of);
   }

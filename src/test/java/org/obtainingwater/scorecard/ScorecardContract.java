@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.obtainingwater.cases.ServiceRatings;
+import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
@@ -70,6 +71,8 @@ abstract class ScorecardContract {
 
   @Autowired
   ServiceRatings ratings;
+  @Autowired
+  Payments payments;
 
   Staff staff;
   CaseDriver cases;
@@ -91,10 +94,12 @@ abstract class ScorecardContract {
     step(b, "2025-11-04T13:00", REVIEW_APPLICATION, accepted());
     step(b, "2025-11-05T13:00", SURVEY_SITE, surveyed(0, false, false));
     step(b, "2025-11-05T17:30", DESIGN_SUPPLY_SCHEME, designed(100, 80, 12_000));
+    cases.quoteAccepted(b, payments); // at once: no customer time; a credit connection, paid after the callbacks
     step(b, "2025-11-06T13:00", INSTALL_METER, meterInstalled(80));
     step(b, "2025-11-06T17:30", CALL_BACK_CUSTOMER, calledBack(2, "装表员迟到"));
     step(b, "2025-11-07T13:00", RECTIFY_SERVICE, rectified("已约谈装表班组"));
     step(b, "2025-11-07T17:30", CALL_BACK_CUSTOMER, calledBack(4, "已满意"));
+    cases.paid(b, payments, "4200001105");
     // C: external works with both permits; the last permit arrives on Friday morning
     ProcessInstance c = apply("2025-11-03T08:30");
     step(c, "2025-11-03T13:00", REVIEW_APPLICATION, accepted());

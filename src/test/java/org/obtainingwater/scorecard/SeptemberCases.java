@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.CaseDriver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Many finished cases with water on in September 2025, for the benchmark and the page's browser
  * test: eight template cases run through the real engine with its clock set to each step (fast path,
- * a weekend wait, a slow intake with a fee and a dissatisfied customer, both permits, a rejected and
+ * a weekend wait, a slow intake with a fee (quoted, accepted and paid) and a dissatisfied customer, both permits, a rejected and
  * resubmitted permit, external works without permits, a callback still open), then as many copies of
  * their records and history rows as asked, each shifted by a random offset of up to 16 days (seeded:
  * every run writes the same cases). Leaves the engine's clock at real time.
@@ -49,10 +50,12 @@ final class SeptemberCases {
 
   private final JdbcTemplate jdbc;
   private final CaseDriver cases;
+  private final Payments payments;
 
-  SeptemberCases(ProcessEngine engine, JdbcTemplate jdbc) {
+  SeptemberCases(ProcessEngine engine, JdbcTemplate jdbc, Payments payments) {
     this.jdbc = jdbc;
     this.cases = new CaseDriver(engine);
+    this.payments = payments;
   }
 
   /** Writes {@code count} copies of the templates; returns the number of rows written. */
@@ -83,10 +86,12 @@ final class SeptemberCases {
     step(slow, "2025-09-02T15:00", REVIEW_APPLICATION, accepted());
     step(slow, "2025-09-03T10:00", SURVEY_SITE, surveyed(0, false, false));
     step(slow, "2025-09-03T16:00", DESIGN_SUPPLY_SCHEME, designed(100, 80, 18_000));
+    cases.quoteAccepted(slow, payments); // a credit connection (docs/adr/0043), paid after the callbacks
     step(slow, "2025-09-04T14:00", INSTALL_METER, meterInstalled(80));
     step(slow, "2025-09-05T10:00", CALL_BACK_CUSTOMER, calledBack(2, "施工后未清理现场"));
     step(slow, "2025-09-05T16:00", RECTIFY_SERVICE, rectified("已清理"));
     step(slow, "2025-09-08T10:00", CALL_BACK_CUSTOMER, calledBack(4, "已满意"));
+    cases.paid(slow, payments, "4200000903");
     instances.add(slow);
     // both permits, granted in time
     ProcessInstance both = start("2025-09-01T09:00");
@@ -104,12 +109,14 @@ final class SeptemberCases {
     step(road, "2025-09-02T10:30", REVIEW_APPLICATION, accepted());
     step(road, "2025-09-02T16:00", SURVEY_SITE, surveyed(160, true, false));
     step(road, "2025-09-03T10:00", DESIGN_SUPPLY_SCHEME, designed(150, 100, 40_000));
+    cases.quoteAccepted(road, payments);
     cases.permitDecidedAt(road, "2025-09-04T15:00", PermitKind.ROAD, permitRejected("施工时段与早高峰冲突"));
     step(road, "2025-09-05T10:00", REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
     cases.permitDecidedAt(road, "2025-09-08T15:00", PermitKind.ROAD, permitApproved("株建占字〔2025〕302号"));
     step(road, "2025-09-11T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(road, "2025-09-12T11:00", INSTALL_METER, meterInstalled(100));
     step(road, "2025-09-15T10:00", CALL_BACK_CUSTOMER, calledBack(4, "满意"));
+    cases.paid(road, payments, "4200000915");
     instances.add(road);
     // external works without permits
     ProcessInstance plain = start("2025-09-03T09:00");

@@ -19,8 +19,9 @@ class AdministratorPasswordCheckTests {
         .profiles("test")
         .properties("camunda.bpm.admin-user.password=");
 
-    // The platform token is there, so only the missing administrator password can stop the start.
+    // The platform and gateway tokens are there, so only the missing administrator password can stop the start.
     assertThatThrownBy(() -> production.run("--obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment",
+        "--obtaining-water.payment-gateway.notification-token=a-payment-gateway-token-from-the-environment",
         "--obtaining-water.adapters.allow-recording=true"))
         .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
             .isInstanceOf(IllegalStateException.class)

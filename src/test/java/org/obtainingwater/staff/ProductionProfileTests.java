@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** Outside the demo profile: the staff groups, their rights and filters, one administrator, no demo users. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"camunda.bpm.admin-user.password=from-the-environment",
     "obtaining-water.permit-platform.callback-token=a-platform-token-from-the-environment",
+    "obtaining-water.payment-gateway.notification-token=a-payment-gateway-token-from-the-environment",
     "obtaining-water.adapters.allow-recording=true"})
 @ActiveProfiles("test")
 class ProductionProfileTests {

@@ -18,6 +18,8 @@ public final class ApiClient {
   public static final String DEMO_PLATFORM_TOKEN = "demo-permit-platform-token";
   /** The demo profile's credential of the channel "app" (obtaining-water.customers.channels.app). */
   public static final String DEMO_CHANNEL_TOKEN = "demo-channel-app-token";
+  /** The payment gateway's notification credential in the demo profile (docs/adr/0043). */
+  public static final String DEMO_PAYMENT_TOKEN = "demo-payment-gateway-token";
   /** The contact phone of {@link #application()}: the channel names it as the customer's verified phone. */
   public static final String PHONE = "13812345678";
   public static final String CONTACT_PHONE = "X-Contact-Phone";
@@ -189,6 +191,35 @@ public final class ApiClient {
     } catch (Exception e) {
       return PHONE;
     }
+  }
+
+  /** The case's quote (docs/adr/0043), asked for the phone as {@link #status} asks. */
+  public Answer quote(String number, String phone) {
+    return defaultPhone ? send("GET", APPLICATIONS + "/" + number + "/quote", null, CONTACT_PHONE, phone)
+        : send("GET", APPLICATIONS + "/" + number + "/quote", null);
+  }
+
+  /** The customer accepts the case's quote. */
+  public Answer acceptQuote(String number, String phone) {
+    return defaultPhone ? send("POST", APPLICATIONS + "/" + number + "/quote/acceptance", null, CONTACT_PHONE, phone)
+        : send("POST", APPLICATIONS + "/" + number + "/quote/acceptance", null);
+  }
+
+  /** The customer starts paying the case's quote: the payment order with where to pay it. */
+  public Answer pay(String number, String phone) {
+    return defaultPhone ? send("POST", APPLICATIONS + "/" + number + "/quote/payments", null, CONTACT_PHONE, phone)
+        : send("POST", APPLICATIONS + "/" + number + "/quote/payments", null);
+  }
+
+  /** The payment gateway notifies a payment, with its demo credential. */
+  public Answer paymentNotified(String body) {
+    return postJson("/api/v1/payment-notifications", body, "Authorization", "Bearer " + DEMO_PAYMENT_TOKEN);
+  }
+
+  /** A notification body as the gateway sends it. */
+  public static String paymentNotification(String reference, String amount, String transaction) {
+    return "{\"paymentReference\":\"" + reference + "\",\"amount\":" + amount + ",\"transactionId\":\"" + transaction
+        + "\",\"paidAt\":\"2026-12-04T10:15:30+08:00\"}";
   }
 
   public Answer decide(String reference, String body) {

@@ -20,7 +20,8 @@ class PermitPlatformCredentialCheckTests {
 
     // As the environment would set them (command-line arguments outrank application.yaml).
     assertThatThrownBy(() -> production.run("--camunda.bpm.admin-user.password=from-the-environment",
-        "--obtaining-water.permit-platform.callback-token=", "--obtaining-water.adapters.allow-recording=true"))
+        "--obtaining-water.permit-platform.callback-token=", "--obtaining-water.payment-gateway.notification-token=a-payment-gateway-token-from-the-environment",
+        "--obtaining-water.adapters.allow-recording=true"))
         .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("OW_PERMIT_CALLBACK_TOKEN"));
