@@ -29,9 +29,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.obtainingwater.support.Answer;
+import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -201,6 +203,37 @@ abstract class EngineRestAccessMatrixContract {
     Answer response = as(caller).send(method, path.replace(TASK, taskId).replace(CASE, caseId), body);
 
     assertThat(response.status()).as(response.body()).isEqualTo(expected);
+  }
+
+  /**
+   * Only the customer's or the counter's door accepts a quote, and only the gateway's notification pays it
+   * (docs/adr/0043): no staff group, supervisors included, moves a case past either through engine-rest, and
+   * neither the gateway's nor the platform's token opens engine-rest.
+   */
+  @Test
+  void nobodyOnEngineRest_acceptsAQuoteOrPaysIt_forTheCustomer() {
+    CaseDriver cases = new CaseDriver(engine);
+    ProcessInstance quoted = cases.apply(TestCases.residentialApplication());
+    cases.complete(quoted, REVIEW_APPLICATION, TestCases.accepted());
+    cases.complete(quoted, ObtainingWaterProcess.UserTasks.SURVEY_SITE, TestCases.surveyed(0, false, false));
+    cases.complete(quoted, ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME, TestCases.designed(150, 100, 86_000));
+    String accept = "{\"messageName\":\"" + ObtainingWaterProcess.MESSAGE_QUOTE_ACCEPTED + "\",\"businessKey\":\""
+        + quoted.getBusinessKey() + "\"}";
+    String pay = "{\"messageName\":\"" + ObtainingWaterProcess.MESSAGE_PAYMENT_RECEIVED + "\",\"businessKey\":\""
+        + quoted.getBusinessKey() + "\"}";
+    for (String caller : List.of("lina", "zhaomin", "zhoufang", "wulei")) {
+      assertThat(as(caller).post("/message", accept).status()).as(caller + " accepts for the customer").isEqualTo(403);
+    }
+    assertThat(as("bearer:demo-payment-gateway-token").post("/message", accept).status()).isEqualTo(401);
+    // The positive row: the endpoint works for the administrator, who may do anything in the engine.
+    assertThat(as("admin").post("/message", accept).status()).isEqualTo(204);
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(quoted.getId())
+        .eventName(ObtainingWaterProcess.MESSAGE_PAYMENT_RECEIVED).count()).as("now waiting for the payment").isEqualTo(1);
+    for (String caller : List.of("lina", "zhaomin", "zhoufang", "wulei")) {
+      assertThat(as(caller).post("/message", pay).status()).as(caller + " pays for the customer").isEqualTo(403);
+    }
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(quoted.getId())
+        .eventName(ObtainingWaterProcess.MESSAGE_PAYMENT_RECEIVED).count()).as("still waiting for the payment").isEqualTo(1);
   }
 
   @Test
