@@ -133,7 +133,7 @@ class CrashRecoveryIT {
     staff = Staff.engineRest(Http.to(port).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)));
     ApiClient api = new ApiClient(port);
     Application first = Application.start("life-1", database, port, journal, work);
-    Duration firstStart = first.awaitServing(this);
+    Duration firstStart = first.awaitServing(staff);
 
     ExecutorService load = Executors.newFixedThreadPool(4);
     List<Future<?>> workers = new ArrayList<>();
@@ -170,7 +170,7 @@ class CrashRecoveryIT {
     assertConsistentSteps("at the kill");
 
     Application second = Application.start("life-2", database, port, journal, work);
-    Duration secondStart = second.awaitServing(this);
+    Duration secondStart = second.awaitServing(staff);
     Instant serving = Instant.now();
     await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE id_ IN (" + placeholders(lockedJobs.size())
         + ")", Integer.class, lockedJobs.toArray()) == 0, Duration.ofSeconds(60), "the jobs under way at the kill done");
@@ -448,7 +448,7 @@ class CrashRecoveryIT {
     throw new AssertionError("waited " + within.toSeconds() + " s in vain for " + what);
   }
 
-  /** The application in its own JVM, on the test's PostgreSQL, logging to a file per life. */
+  /** The application in its own JVM, on the test's PostgreSQL, logging to a file per life (PaymentCrashIT's too). */
   record Application(String name, Process process) {
 
     /** Every child started, so none outlives a failed test. */
@@ -487,7 +487,7 @@ class CrashRecoveryIT {
     }
 
     /** Until staff get an answer from engine-rest; how long that took. */
-    Duration awaitServing(CrashRecoveryIT test) throws Exception {
+    Duration awaitServing(Staff staff) throws Exception {
       Instant started = process.info().startInstant().orElse(Instant.now());
       Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
       while (Instant.now().isBefore(deadline)) {
@@ -495,7 +495,7 @@ class CrashRecoveryIT {
           throw new AssertionError(name + " exited with " + process.exitValue() + "; see its log in " + work);
         }
         try {
-          if (test.staff.as("lina").get("/task?maxResults=1").status() == 200) {
+          if (staff.as("lina").get("/task?maxResults=1").status() == 200) {
             return Duration.between(started, Instant.now());
           }
         } catch (UncheckedIOException notYet) {
