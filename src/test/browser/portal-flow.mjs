@@ -1,10 +1,11 @@
 // The customer page on a phone (issue 14), run by PortalBrowserIT against the application it has started:
-//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat|-] [surveyNumberOfB]
+//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat|-] [surveyNumberOfB] [quotedNumberOfB]
 // 390×844 (then 360 px wide, the narrowest phone it is made for), zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
 // → apply (first empty: the API's errors appear beside the fields) → confirmation → timeline → list → withdraw.
 // Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done,
 // rates the service and signs the supply contract with a code sent for it (issue 16); then, at 360 px, opens its
-// other case, accepted at intake, and books the survey visit on a later half-day than the earliest (docs/adr/0042).
+// other case, accepted at intake, and books the survey visit on a later half-day than the earliest (docs/adr/0042);
+// then its third case, quoted (DN150): reads the quote, accepts it, pays at the local adapter's cashier (docs/adr/0043).
 // With "wechat": WeChat's built-in browser on Android as far as a test can be it: its user agent
 // (MicroMessenger, XWEB), 360×740, phone A's walk with every view checked to fit the screen, and the
 // page's script and styles checked for what WeChat's older X5 kernel (Chromium 57–66) lacks. No phone B.
@@ -15,7 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openBrowser } from '../../../tools/chromium.mjs';
 
-const [baseUrl, screenshots, phoneA, phoneB, connected, mode, surveying] = process.argv.slice(2);
+const [baseUrl, screenshots, phoneA, phoneB, connected, mode, surveying, quoted] = process.argv.slice(2);
 if (!baseUrl || !screenshots || !phoneA || !phoneB || !connected) {
   throw new Error('usage: portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat]');
 }
@@ -352,6 +353,39 @@ if (surveying) {
   await accessible('book a visit');
   await fitsTheScreen('book a visit');
   console.log(`[browser] phone B booked the survey visit of ${surveying}: ${laterLabel}`);
+}
+
+// --- Phone B accepts and pays the quote of its third case (docs/adr/0043), at 360 px -------------------------
+if (quoted) {
+  await page.locator('#case [data-back]').click();
+  await page.locator('#mine').waitFor();
+  await page.click(`#mineList button[data-number="${quoted}"]`);
+  await page.locator('#quoteBox:not([hidden])').waitFor();
+  check((await page.locator('#timeline').innerText()).includes('报价与付款'), 'the timeline has the quote\'s stage');
+  check((await page.locator('#quoteAmount').innerText()) === '86,000.00', `the amount: ${await page.locator('#quoteAmount').innerText()}`);
+  check((await page.locator('#quoteState').innerText()) === '待确认', 'waiting for the acceptance');
+  const terms = await page.locator('#quoteBox .terms').innerText();
+  check(terms.includes('DN100 及以上') && terms.includes('红线内') && terms.includes('先付款'), `basis, what it covers, when: ${terms}`);
+  await page.locator('#quoteBox').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screenshots, 'portal-quote.png'), fullPage: false });
+  await accessible('the quote');
+  await fitsTheScreen('the quote');
+  await page.click('#quoteAccept');
+  await page.locator('#quotePay:not([hidden])').waitFor();
+  check((await page.locator('#quoteState').innerText()) === '待付款', 'accepted: waiting for the payment');
+  await page.click('#quotePay');
+  await page.waitForURL(/\/demo\/payment-gateway\//);
+  check((await page.locator('body').innerText()).includes('本地模拟收银台'), 'the cashier says it is the local adapter');
+  await page.click('text=模拟付款成功');
+  await page.locator('#result').waitFor();
+  check((await page.locator('#result').innerText()).includes('模拟付款成功'), 'the gateway notified the payment');
+  await page.click('text=返回客户页面');
+  await page.locator('#mine').waitFor();
+  await page.click(`#mineList button[data-number="${quoted}"]`);
+  await page.locator('#quoteBox:not([hidden])').waitFor();
+  check((await page.locator('#quoteState').innerText()) === '已付清', 'paid');
+  check(!(await page.locator('#quotePay').isVisible()) && !(await page.locator('#quoteAccept').isVisible()), 'nothing more to do');
+  console.log(`[browser] phone B accepted the quote of ${quoted} and paid it at the local adapter's cashier`);
 }
 await theOtherViewsFit();
 console.log('[browser] at 360 px the timeline, my applications and the form fit the screen');

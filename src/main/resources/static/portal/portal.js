@@ -1,5 +1,6 @@
 // The customer page (issue 14): phone -> code -> my applications -> apply -> confirmation -> timeline -> withdraw;
-// book the survey and meter visits; after water-on, read and sign the supply contract and rate the service (issue 16).
+// book the survey and meter visits; accept and pay a quoted connection fee; after water-on, read and sign the supply
+// contract and rate the service (issue 16).
 // Plain JavaScript, no build step, no outside host. Every rule and message comes from the API's answers
 // (problem+json with errors per field), so the page and the API cannot disagree.
 'use strict';
@@ -8,7 +9,7 @@ const API = '/api/v1';
 const SECTIONS = ['login', 'mine', 'apply', 'confirmation', 'case', 'withdraw'];
 const STATE_WORDS = { DONE: '已完成', CURRENT: '正在办理', UPCOMING: '尚未开始', SKIPPED: '无需办理' };
 const STATE_MARKS = { DONE: '✓', CURRENT: '●', UPCOMING: '○', SKIPPED: '–' };
-const WITHDRAWABLE = ['RECEIVED', 'INTAKE', 'SURVEY', 'DESIGN', 'PERMITS', 'CONSTRUCTION', 'METERING'];
+const WITHDRAWABLE = ['RECEIVED', 'INTAKE', 'SURVEY', 'DESIGN', 'PAYMENT', 'PERMITS', 'CONSTRUCTION', 'METERING'];
 
 const $ = (id) => document.getElementById(id);
 let phone = sessionStorage.getItem('ow-phone') || '';
@@ -248,6 +249,7 @@ async function showCase(number) {
   $('withdrawStart').hidden = current.outcome != null || !WITHDRAWABLE.includes(current.stage);
   showRating();
   await showVisit();
+  await showQuote();
   await showContract();
   show('case');
 }
@@ -309,6 +311,67 @@ $('visitForm').addEventListener('submit', async (event) => {
     }
   } finally {
     busy($('visitSubmit'), false);
+  }
+});
+
+// --- 7b. The quote (docs/adr/0043): only a case whose connection fee is charged has one; accept it, pay it ------
+
+const QUOTE_STATES = { AWAITING_ACCEPTANCE: '待确认', AWAITING_PAYMENT: '待付款', PAYMENT_AFTER_WATER_ON: '通水后付款',
+  PAID: '已付清', CLOSED: '不再办理' };
+let quote = null;
+
+async function showQuote() {
+  quote = null;
+  $('quoteBox').hidden = true;
+  // the timeline shows 报价与付款 only for a quoted case: no request for the others (a free case has no quote)
+  if (!current.timeline.some((step) => step.stage === 'PAYMENT')) return;
+  const answer = await call('GET', '/applications/' + encodeURIComponent(current.applicationNumber) + '/quote');
+  if (answer.status !== 200) return;
+  quote = answer.body;
+  $('quoteAmount').textContent = Number(quote.amount).toLocaleString('zh-CN', { minimumFractionDigits: 2 });
+  $('quoteState').textContent = QUOTE_STATES[quote.state] || quote.state;
+  $('quoteState').className = 'state ' + (quote.state === 'PAID' ? 'signed' : 'unsigned');
+  $('quoteBasis').textContent = quote.basis;
+  $('quoteCovers').textContent = quote.covers;
+  $('quoteTiming').textContent = quote.timingBasis;
+  $('quoteAccept').hidden = quote.state !== 'AWAITING_ACCEPTANCE';
+  $('quotePay').hidden = quote.state !== 'AWAITING_PAYMENT';
+  $('quote-error').textContent = '';
+  $('quoteBox').hidden = false;
+}
+
+$('quoteAccept').addEventListener('click', async () => {
+  $('quote-error').textContent = '';
+  busy($('quoteAccept'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/quote/acceptance');
+    if (answer.status === 200) {
+      notice(answer.body.state === 'AWAITING_PAYMENT' ? '已确认报价，请付款；到账后我们安排施工和装表。'
+        : '已确认报价：先施工装表通水，通水后再付款。');
+      await showCase(current.applicationNumber);
+      $('quoteState').focus();
+    } else {
+      $('quote-error').textContent = (answer.body && answer.body.detail) || '暂时无法确认，请稍后再试。';
+    }
+  } finally {
+    busy($('quoteAccept'), false);
+  }
+});
+
+$('quotePay').addEventListener('click', async () => {
+  $('quote-error').textContent = '';
+  busy($('quotePay'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/quote/payments');
+    if (answer.status === 200) {
+      window.location.assign(answer.body.payUrl); // the gateway's cashier; it tells us when the money arrived
+    } else {
+      $('quote-error').textContent = (answer.body && answer.body.detail) || '暂时无法付款，请稍后再试。';
+      busy($('quotePay'), false);
+    }
+  } catch (error) {
+    busy($('quotePay'), false);
+    throw error;
   }
 });
 

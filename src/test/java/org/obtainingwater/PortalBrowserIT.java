@@ -38,7 +38,8 @@ import org.springframework.test.context.TestPropertySource;
  * view, the first load stays within 200 KB and no request leaves the application. The outbox dispatcher
  * runs (every second) so the codes reach the recording SMS gateway. Screenshots: target/screenshots/portal-*.png.
  * Then once more in WeChat's Android user agent at 360 px (a third phone's walk, and the page searched for what
- * WeChat's older X5 kernel lacks), in the same context.
+ * WeChat's older X5 kernel lacks), in the same context. Phone B's third case, a DN150 home, is quoted: the page shows
+ * the quote, accepts it and pays at the local adapter's cashier (docs/adr/0043).
  */
 @AppOnH2
 @WithJobExecutor
@@ -50,7 +51,7 @@ class PortalBrowserIT {
   static final Path SCREENSHOTS = Path.of("target/screenshots");
   static final List<String> PICTURES = List.of("portal-login.png", "portal-apply-errors.png", "portal-confirmation.png",
       "portal-timeline.png", "portal-mine.png", "portal-withdraw.png", "portal-timeline-done.png", "portal-rating.png",
-      "portal-booking.png");
+      "portal-booking.png", "portal-quote.png");
   /** The run in WeChat's user agent at 360 px keeps its pictures apart: they are not published. */
   static final Path WECHAT_SCREENSHOTS = SCREENSHOTS.resolve("wechat");
 
@@ -86,8 +87,15 @@ class PortalBrowserIT {
     StaffWalk.toTask(Staff.engineRest(port), new ApiClient(port), permitFilings::filingsFor, surveying, SURVEY_SITE,
         Duration.ofMinutes(1));
 
+    // phone B's third case, a home with a DN150 pipe: quoted (docs/adr/0043); accepted and paid on the page
+    String quoted = new ApiClient(port).apply(ApiClient.application("contactPhone", "\"" + phoneB + "\"")
+        .replace("\"commercial\"", "\"residential\""), null).json().get("applicationNumber").asText();
+    StaffWalk.toQuote(Staff.engineRest(port), new ApiClient(port), permitFilings::filingsFor, quoted,
+        Duration.ofMinutes(1));
+    awaitQuoted(quoted);
+
     NodeScript.Run browser = NodeScript.run(Duration.ofMinutes(4), SCRIPT, "http://localhost:" + port,
-        SCREENSHOTS.toString(), phoneA, phoneB, connected, "-", surveying);
+        SCREENSHOTS.toString(), phoneA, phoneB, connected, "-", surveying, quoted);
     System.out.println(browser.output());
     assertThat(browser.finished()).as("browser walk-through finished in time").isTrue();
     assertThat(browser.exitCode()).as("browser walk-through:\n" + browser.output()).isZero();
@@ -107,6 +115,13 @@ class PortalBrowserIT {
         + "AND changed_by_role = 'CUSTOMER'", Integer.class, surveying)).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT working_minutes FROM customer_time WHERE application_number = ?",
         Integer.class, surveying)).isPositive();
+    // Phone B accepted its quote on the page and paid at the (local adapter's) cashier: one payment, the case went on.
+    assertThat(jdbc.queryForObject("SELECT accepted_via FROM quote WHERE application_number = ?", String.class, quoted))
+        .isEqualTo("PAGE");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_order WHERE application_number = ? AND paid_at IS NOT NULL",
+        Integer.class, quoted)).isEqualTo(1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(records.find(quoted).orElseThrow()
+        .processInstanceId()).activityId("receiveTask_awaitPayment").finished().count()).isEqualTo(1);
     for (String picture : PICTURES) {
       assertThat(SCREENSHOTS.resolve(picture)).as(picture).exists();
       assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve(picture)).toInstant()).as(picture + " taken by this run")
@@ -124,6 +139,18 @@ class PortalBrowserIT {
     assertThat(wechat.output()).contains("WeChat user agent at 360 px").contains("nothing X5 lacks");
     assertThat(records.forPhone(phoneC)).singleElement().satisfies(record -> assertThat(
         record.stage() == Stage.WITHDRAWAL || record.outcome() == Outcome.WITHDRAWN).as(record.toString()).isTrue());
+  }
+
+  /** Until the job executor has sent the quote and the case waits for the customer's acceptance. */
+  private void awaitQuoted(String number) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      if (jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_event_subscr s JOIN act_ru_execution e ON e.id_ = s.proc_inst_id_ "
+          + "WHERE e.business_key_ = ? AND s.event_name_ = 'Message_QuoteAccepted'", Integer.class, number) == 1) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(number + " was never quoted");
   }
 
   static String phone() {

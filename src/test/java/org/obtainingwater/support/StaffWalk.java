@@ -112,6 +112,28 @@ public final class StaffWalk {
     }, within, waiting);
   }
 
+  /** What the designer enters for a case whose fee is charged: a DN150 supply pipe (docs/adr/0043). */
+  public static final Map<String, Object> CHARGED_DESIGN = Map.of("supplyPipeDn", 150, "meterDn", 100,
+      "inRedLineBudget", 86000);
+
+  /**
+   * Completes the case's tasks through engine-rest up to the design, which the designer completes with
+   * {@link #CHARGED_DESIGN}: the case is then quoted and waits for the customer's acceptance.
+   */
+  public static void toQuote(Staff engineRest, ApiClient platform, Function<String, List<FiledPermit>> filings,
+      String applicationNumber, Duration within) {
+    toTask(engineRest, platform, filings, applicationNumber, DESIGN_SUPPLY_SCHEME, within);
+    Answer open = engineRest.as(STAFF.get(DESIGN_SUPPLY_SCHEME)).get("/task?processInstanceBusinessKey="
+        + applicationNumber + "&taskDefinitionKey=" + DESIGN_SUPPLY_SCHEME);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    CHARGED_DESIGN.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    Answer done = engineRest.as(STAFF.get(DESIGN_SUPPLY_SCHEME)).post("/task/" + open.json().get(0).get("id").asText()
+        + "/complete", Map.of("variables", variables));
+    if (done.status() != 204) {
+      throw new AssertionError("the charged design of " + applicationNumber + ": " + done);
+    }
+  }
+
   /**
    * Completes the case's tasks through engine-rest, each as its stage's user, until {@code ended} says the
    * case is over (the job executor runs the asynchronous steps in between). Fails after {@code within}.
