@@ -285,15 +285,7 @@ class CaseMigrationTests {
     NodeScript.Run dryRun = migrateCases("admin", "--dry-run");
     assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
     assertThat(dryRun.output()).contains("moved into another scope");
-    NodeScript.Run migrated = migrateCases("admin");
-    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
-    assertThat(migrated.output()).contains(all.size() + " case(s) migrated");
-
-    for (ProcessInstance instance : all) {
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-          .getProcessDefinitionId()).isEqualTo(current.getId());
-      assertThat(openTaskIds(instance)).isEqualTo(tasksBefore.get(instance.getId()));
-    }
+    migrateAll(current, all, tasksBefore);
     waiting.forEach((stage, instance) -> assertThat(withdrawalOffered(instance)).as(stage + " may be withdrawn").isTrue());
     assertThat(withdrawalOffered(callback)).as("after water-on").isFalse();
 
@@ -337,14 +329,7 @@ class CaseMigrationTests {
         .anyMatch(task -> task.contains(RECORD_ROAD_PERMIT_DECISION));
 
     ProcessDefinition current = deploy(Diagrams.obtainingWater());
-    NodeScript.Run migrated = migrateCases("admin");
-    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
-    assertThat(migrated.output()).contains(all.size() + " case(s) migrated");
-    for (ProcessInstance instance : all) {
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-          .getProcessDefinitionId()).isEqualTo(current.getId());
-      assertThat(openTaskIds(instance)).as("the agent's tasks stay").isEqualTo(tasksBefore.get(instance.getId()));
-    }
+    migrateAll(current, all, tasksBefore); // the agent's tasks stay
 
     // The platform's decisions arrive for the migrated tasks: each completes its task, as the platform's.
     for (PermitKind kind : PermitKind.values()) {
@@ -395,14 +380,7 @@ class CaseMigrationTests {
 
     ProcessDefinition current = deploy(Diagrams.obtainingWater());
     assertThat(current.getVersionTag()).isEqualTo("1.6.0");
-    NodeScript.Run migrated = migrateCases("admin");
-    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
-    assertThat(migrated.output()).contains(all.size() + " case(s) migrated");
-    for (ProcessInstance instance : all) {
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-          .getProcessDefinitionId()).isEqualTo(current.getId());
-      assertThat(openTaskIds(instance)).as("open tasks stay").isEqualTo(tasksBefore.get(instance.getId()));
-    }
+    migrateAll(current, all, tasksBefore);
 
     cases.complete(beforeDesign, DESIGN_SUPPLY_SCHEME, designed(150, 100, 86_000));
     assertThat(runtime.createEventSubscriptionQuery().processInstanceId(beforeDesign.getId())
@@ -631,6 +609,20 @@ class CaseMigrationTests {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
         .map(task -> task.getId() + ":" + task.getTaskDefinitionKey() + ":" + task.getAssignee())
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The command, as the administrator: every case moves onto {@code current}, its open tasks as they were. */
+  private void migrateAll(ProcessDefinition current, List<ProcessInstance> all, Map<String, Set<String>> tasksBefore)
+      throws Exception {
+    NodeScript.Run migrated = migrateCases("admin");
+    assertThat(migrated.exitCode()).as(migrated.output()).isZero();
+    assertThat(migrated.output()).contains(all.size() + " case(s) migrated");
+    for (ProcessInstance instance : all) {
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+          .getProcessDefinitionId()).as(instance.getBusinessKey()).isEqualTo(current.getId());
+      assertThat(openTaskIds(instance)).as(instance.getBusinessKey() + ": open tasks stay")
+          .isEqualTo(tasksBefore.get(instance.getId()));
+    }
   }
 
   /** Runs the documented command against this application as the given user. */

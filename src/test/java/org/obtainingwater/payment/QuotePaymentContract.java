@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingPaymentGateway;
 import org.obtainingwater.adapters.RecordingSmsGateway;
 import org.obtainingwater.notification.OutboxDispatcher;
-import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.AtOnce;
@@ -312,15 +311,11 @@ abstract class QuotePaymentContract {
   }
 
   private ApiClient session(String phone) {
-    ApiClient anonymous = channel.anonymous().from(ApiClient.newAddress());
-    assertThat(anonymous.requestCode(phone).status()).isEqualTo(202);
-    Answer session = anonymous.openSession(phone, codes.sentTo(phone));
-    assertThat(session.status()).as(session.body()).isEqualTo(201);
-    return channel.withSession(session.json().get("token").asText()).from(ApiClient.newAddress());
+    return channel.withSession(codes.token(channel.anonymous().from(ApiClient.newAddress()), phone))
+        .from(ApiClient.newAddress());
   }
 
   private ProcessInstance instance(String number) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(number).singleResult();
+    return cases.instance(number);
   }
 }
