@@ -240,13 +240,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return respond(problem(HttpStatus.UNAUTHORIZED, "需要认证", e.getMessage()), headers);
   }
 
-  /** An outside system the request itself needs (the payment gateway) did not answer usefully: try again later. */
+  /**
+   * An outside system the request itself waits on (the payment gateway, docs/adr/0043) did not answer usefully: the
+   * caller tries again later (after the system's own pause when it gave one); the reason is logged, not shown.
+   */
   @ExceptionHandler(OutsideSystemException.class)
   ResponseEntity<Object> outsideSystem(OutsideSystemException e) {
+    LOG.warn("{} could not serve a request: {}", e.system(), e.getMessage());
     HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.RETRY_AFTER, "60");
+    long seconds = e.retryAfter() == null ? 60 : Math.max(1, e.retryAfter().toSeconds());
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    String which = "payment-gateway".equals(e.system()) ? "支付平台" : "相关外部系统";
     return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "外部系统暂时无法使用",
-        "支付平台暂时无法受理，请一分钟后再试；如多次失败请到营业厅办理"), headers);
+        which + "暂时无法受理，请 " + seconds + " 秒后再试；如多次失败请到营业厅办理"), headers);
   }
 
   @ExceptionHandler(CustomerUnauthorizedException.class)
