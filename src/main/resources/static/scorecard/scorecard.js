@@ -151,7 +151,9 @@ async function loadCases() {
     c.externalWorks ? '有' : '无', c.customerProcedures, number(c.calendarDays, 2), number(c.workingDays, 2),
     `${number(c.utilityWorkingDays, 2)} / ${c.caseTargetWorkingDays}`, number(c.customerWorkingDays, 2),
     c.withinCaseTarget ? '达标' : '超时',
-    yuan(c.customerFee), c.satisfaction ?? '未回访', c.onlineRating ?? '未评价',
+    // what the customer paid (docs/adr/0043); a quote still unpaid (a credit connection within its term) says so
+    c.customerFee == null && c.quotedFee != null ? `待付（报价 ${yuan(c.quotedFee)}）` : yuan(c.customerFee),
+    c.satisfaction ?? '未回访', c.onlineRating ?? '未评价',
     c.stages.filter((s) => s.withinTarget === false).map((s) => s.label).join('、') || '—'
   ], (cell, i) => {
     if (i === 8) cell.className = c.withinCaseTarget ? 'met' : 'missed';

@@ -19,7 +19,7 @@ record Scorecard(
     @Schema(description = "申请至通水的工作日数") Figure workingDays,
     @Schema(description = "水司办理时间（工作日，扣除行政审批、外线施工和客户的时间）") Figure utilityWorkingDays,
     @Schema(description = "客户的时间（工作日）：如客户选择晚于最早可约时段的上门预约；与水司办理时间分开统计") Figure customerWorkingDays,
-    @Schema(description = "客户承担费用（元）") Cost customerFee,
+    @Schema(description = "客户承担费用（元）：客户实际付款，零费用为 0；已报价尚未付款的不计（docs/adr/0043）") Cost customerFee,
     @Schema(description = "全流程时限达标情况") CaseTargets withinCaseTarget,
     @Schema(description = "各环节用时与时限，按办理顺序") List<StageSummary> stages,
     @Schema(description = "回访满意度") Satisfaction satisfaction,
