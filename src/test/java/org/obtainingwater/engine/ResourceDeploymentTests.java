@@ -48,6 +48,7 @@ class ResourceDeploymentTests {
     Deployment deployment = latestDeployment();
     assertThat(repository().getDeploymentResourceNames(deployment.getId())).contains(
         "bpmn/obtaining-water.bpmn", "bpmn/meter-size.dmn", "bpmn/connection-fee.dmn", "bpmn/required-permits.dmn",
+        "bpmn/payment-timing.dmn",
         "forms/application.form", "forms/intake.form", "forms/survey.form", "forms/design.form",
         "forms/permit-decision.form", "forms/permit-revision.form", "forms/construction.form",
         "forms/metering.form", "forms/callback.form", "forms/rectification.form");
