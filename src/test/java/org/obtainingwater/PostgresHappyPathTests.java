@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
 import org.obtainingwater.process.PreEngagementProcess;
@@ -48,6 +49,8 @@ class PostgresHappyPathTests {
   DataSource dataSource;
   @Autowired
   CaseRecords records;
+  @Autowired
+  Payments payments;
 
   @Test
   void happyPathWithBothPermits_runsOnPostgreSql() throws Exception {
@@ -72,7 +75,10 @@ class PostgresHappyPathTests {
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
   }
 
-  /** 提前办: the pipe was built ahead, so the case goes from intake straight to the meter (docs/adr/0010). */
+  /**
+   * 提前办: the pipe was built ahead, so the case goes from intake to the meter (docs/adr/0010), by way of its quote:
+   * the works inside the red line are still charged (docs/adr/0043).
+   */
   @Test
   void applicationNamingAProjectWithThePipeBuiltAhead_skipsToTheMeter_onPostgreSql() {
     AbstractAssertions.init(engine);
@@ -82,14 +88,16 @@ class PostgresHappyPathTests {
 
     ProcessInstance instance = cases.apply(application(reference));
     cases.complete(instance, REVIEW_APPLICATION, accepted());
+    cases.quoteAccepted(instance, payments);
     assertThat(instance).isWaitingAt(INSTALL_METER).hasNotPassed(SURVEY_SITE, DESIGN_SUPPLY_SCHEME,
         Elements.ROAD_PERMIT, Elements.ISSUE_WORK_ORDER, BUILD_EXTERNAL_PIPELINE);
     assertThat(project).isEnded().hasPassed(PreEngagementProcess.Elements.END_LINKED);
     cases.complete(instance, INSTALL_METER, meterInstalled(100));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.paid(instance, payments, "4200000066");
 
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
     assertThat(records.history(instance.getBusinessKey())).extracting(StageEntry::stage)
-        .containsExactly(Stage.RECEIVED, Stage.INTAKE, Stage.METERING, Stage.WATER_ON, Stage.CALLBACK);
+        .containsExactly(Stage.RECEIVED, Stage.INTAKE, Stage.PAYMENT, Stage.METERING, Stage.WATER_ON, Stage.CALLBACK);
   }
 }

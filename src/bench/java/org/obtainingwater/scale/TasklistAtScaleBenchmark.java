@@ -43,6 +43,7 @@ import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.Staff;
@@ -133,6 +134,8 @@ class TasklistAtScaleBenchmark {
   ProcessEngine engine;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  Payments payments;
   @LocalServerPort
   int port;
   Staff staff;
@@ -321,12 +324,14 @@ class TasklistAtScaleBenchmark {
     step(cases, road, "2021-01-05T10:30", REVIEW_APPLICATION, accepted());
     step(cases, road, "2021-01-05T16:00", SURVEY_SITE, surveyed(160, true, false));
     step(cases, road, "2021-01-06T10:00", DESIGN_SUPPLY_SCHEME, designed(150, 100, 40_000));
+    cases.quoteAccepted(road, payments); // a credit connection (docs/adr/0043), paid after the callback
     cases.permitDecidedAt(road, "2021-01-07T15:00", PermitKind.ROAD, permitRejected("施工时段与早高峰冲突"));
     step(cases, road, "2021-01-08T10:00", REVISE_ROAD_PERMIT_APPLICATION, permitRevised("改为夜间施工"));
     cases.permitDecidedAt(road, "2021-01-11T15:00", PermitKind.ROAD, permitApproved("株建占字〔2021〕302号"));
     step(cases, road, "2021-01-14T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(cases, road, "2021-01-15T11:00", INSTALL_METER, meterInstalled(100));
     step(cases, road, "2021-01-18T10:00", CALL_BACK_CUSTOMER, calledBack(4, "满意"));
+    cases.paid(road, payments, "4200210118");
     templates.add(new Finished("road permit rejected once", road.getId(), 10));
 
     ProcessInstance refused = start(cases, "2021-01-05T14:00");
