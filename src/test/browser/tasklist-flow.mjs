@@ -2,7 +2,8 @@
 // against the application it has just started:
 //   node src/test/browser/tasklist-flow.mjs <baseUrl> <screenshotDir> <applicantName>
 // lina (intake) starts a case from the start form and accepts it in 受理待办; wangqiang (survey)
-// finds it in 查勘待办, fills the survey form and completes it; wulei (supervisor) opens the case in
+// finds it in 查勘待办 with the survey visit booked through the staff door on its card and in the form, fills the
+// survey form and completes it; wulei (supervisor) opens the case in
 // Cockpit. Every form is checked against its deployed definition: each field must render, and a
 // field this script has no value for fails it. Any error notice, form error or failed request fails it.
 import { mkdirSync } from 'node:fs';
@@ -71,6 +72,20 @@ async function engineRest(user, path) {
   });
   if (!response.ok) {
     throw new Error(`engine-rest ${path}: ${response.status} ${await response.text()}`);
+  }
+  return response.json();
+}
+
+/** The application's own staff doors (HTTP Basic), as a staff tool would call them; fails on anything but 2xx. */
+async function staffApi(user, method, path, body) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: Object.assign({ Authorization: 'Basic ' + Buffer.from(`${user}:demo`).toString('base64') },
+      body ? { 'Content-Type': 'application/json' } : {}),
+    body: body ? JSON.stringify(body) : undefined
+  });
+  if (!response.ok) {
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   }
   return response.json();
 }
@@ -163,21 +178,38 @@ async function openFilter(name) {
 }
 
 /** Opens the case's task from the filter's list (task card shows the applicant) and claims it. */
-async function openTaskFromFilter(user, filterName, taskName) {
+async function openTaskFromFilter(user, filterName, taskName, alsoShown = []) {
   await openFilter(filterName);
   const card = page.locator('.tasks-list .task', { hasText: applicant }).filter({ hasText: taskName });
   await card.first().waitFor();
   // The card's columns: number and applicant in view, the site one click further (Tasklist folds the third).
   const text = await card.first().textContent();
-  for (const shown of ['申请编号', 'GW-', '申请人', applicant, '用水地址', ENTERED.siteAddress]) {
+  for (const shown of ['申请编号', 'GW-', '申请人', applicant, '用水地址', ENTERED.siteAddress].concat(alsoShown)) {
     if (!text.includes(shown)) {
       throw new Error(`${filterName}: the task card lacks ${shown}: ${text.replace(/\s+/g, ' ')}`);
     }
   }
   await card.first().click();
   await page.locator('button', { hasText: '认领' }).first().click();
+  // Under load a list refresh begun before the claim can land after it and leave Tasklist showing the task as
+  // unclaimed, 完成 disabled for good; once the engine has the claim, open the page afresh, as a person would reload.
+  await claimedBy(user);
+  await page.reload();
+  await openFilter(filterName);
+  await card.first().click();
   await page.locator('.fjs-form').waitFor();
   await expectNoErrors(`${user} opened ${taskName}`);
+}
+
+async function claimedBy(user) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const mine = await engineRest(user, `/task?assignee=${user}&processVariables=applicantName_eq_${encodeURIComponent(applicant)}`);
+    if (mine.length > 0) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${user}'s claim never reached the engine`);
 }
 
 /** Clicks 完成 and waits until the engine no longer has the task. */
@@ -230,10 +262,17 @@ try {
   step('screenshot tasklist-intake-task.png');
   await completeTask('lina', intake);
 
-  // 3. wangqiang finds it in the survey queue, fills the survey and completes it.
+  // 3. The customer books the survey visit by phone, and lina enters it through the staff door (docs/adr/0042);
+  // wangqiang finds the case in the survey queue with the visit on its card and in the form, fills the survey and
+  // completes it.
   const survey = await taskOfCase('wangqiang', 'userTask_surveySite');
+  const number = (await engineRest('admin', `/process-instance/${intake.processInstanceId}/variables/applicationNumber`)).value;
+  const offered = await staffApi('lina', 'GET', `/api/v1/staff/visits/${number}/survey`);
+  const booked = await staffApi('lina', 'POST', `/api/v1/staff/visits/${number}/survey`,
+    { date: offered.earliest.date, halfDay: offered.earliest.halfDay, reason: '客户来电预约' });
+  step(`survey visit booked for ${number}: ${booked.booking.label}`);
   await logIn('wangqiang');
-  await openTaskFromFilter('wangqiang', '查勘待办', '现场查勘');
+  await openTaskFromFilter('wangqiang', '查勘待办', '现场查勘', ['预约上门', booked.booking.label]);
   await fillForm('survey form', await engineRest('wangqiang', `/task/${survey.id}/deployed-form`));
   await page.screenshot({ path: join(screenshots, 'tasklist-survey-form.png') });
   step('screenshot tasklist-survey-form.png');

@@ -73,7 +73,7 @@ abstract class VisitBookingContract {
   }
 
   @Test
-  void theCustomerBooksTheEarliestSlot_staffSeeItOnTheTaskCardAndInItsFormVariables_andTheTimelineShowsIt() {
+  void theCustomerBooksTheEarliestSlot_staffSeeItOnTheTaskCardAndReadOnlyInTheForm_whichCompletesWithoutIt_andTheTimelineShowsIt() {
     CaseDriver.clockAt("2026-07-06T09:00"); // a Monday
     String phone = SmsCodes.freshPhone("150");
     String number = channel.fileFor(phone);
@@ -108,6 +108,24 @@ abstract class VisitBookingContract {
         .json().at("/timeline/2");
     assertThat(survey.get("stage").asText()).isEqualTo("SURVEY");
     assertThat(survey.get("visit").asText()).isEqualTo("预约上门查勘：7月6日（周一）下午");
+
+    // In the survey form the visit is a disabled field: form-js submits no disabled field, and the staff door takes
+    // only the fields a person fills in, so the form completes without it and a request writing it is refused.
+    JsonNode visitField = formField("surveyVisit", task);
+    assertThat(visitField.path("disabled").asBoolean()).as("read-only in the form").isTrue();
+    assertThat(visitField.path("validate").isMissingNode()).as("no rule a missing visit could break").isTrue();
+    Staff.Call surveyor = Staff.engineRest(port).as("wangqiang");
+    assertThat(surveyor.post("/task/" + task.getId() + "/claim", Map.of("userId", "wangqiang")).status()).isEqualTo(204);
+    Answer withVisit = surveyor.post("/task/" + task.getId() + "/submit-form", Map.of("variables",
+        Map.of("surveyConclusion", Map.of("value", "notFeasible"), "infeasibilityReason", Map.of("value", "无市政管网"),
+            "surveyVisit", Map.of("value", "7月7日（周二）上午"))));
+    assertThat(withVisit.status()).as(withVisit.body()).isEqualTo(400);
+    assertThat(withVisit.body()).contains("surveyVisit");
+    Answer asTheFormSends = surveyor.post("/task/" + task.getId() + "/submit-form", Map.of("variables",
+        Map.of("surveyConclusion", Map.of("value", "notFeasible"), "infeasibilityReason", Map.of("value", "无市政管网"))));
+    assertThat(asTheFormSends.status()).as(asTheFormSends.body()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("surveyVisit").singleResult().getValue()).as("staff wrote no visit").isEqualTo("7月6日（周一）下午");
 
     // staff see it on the card: the queues show cardVisit
     Answer filters = staff.as("wangqiang").get("/engine-rest/filter?resourceType=Task");
@@ -245,10 +263,24 @@ abstract class VisitBookingContract {
     assertThat(offer.at("/slots/0/free").asInt()).isZero();
     assertThat(offer.at("/earliest/label").asText()).as("the earliest offered is now the next free half-day")
         .isEqualTo("8月25日（周二）上午");
+
+  }
+
+  private JsonNode formField(String key, Task task) {
+    try (var form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      for (JsonNode field : new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).get("components")) {
+        if (key.equals(field.path("key").asText())) {
+          return field;
+        }
+      }
+      throw new AssertionError("the survey form has no field " + key);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
-  void theMeterVisit_isBookedOnceTheCaseIsReadyForMetering_andTheMeteringTaskHasIt() {
+  void theMeterVisit_isBookedOnceTheCaseIsReadyForMetering_andTheMeteringFormShowsIt() {
     CaseDriver.clockAt("2026-08-31T09:00");
     String phone = SmsCodes.freshPhone("155");
     String number = channel.fileFor(phone);
@@ -262,6 +294,8 @@ abstract class VisitBookingContract {
     assertThat(booked.json().at("/booking/customerWorkingDays").asDouble()).as("Mon PM, Tue AM").isEqualTo(1.0);
     assertThat(engine.getFormService().getTaskFormVariables(task.getId()).getValue("meterVisit", String.class))
         .isEqualTo("9月1日（周二）下午");
+    assertThat(formField("meterVisit", task).path("disabled").asBoolean()).as("read-only in the metering form")
+        .isTrue();
     assertThat(engine.getTaskService().getVariableLocal(task.getId(), "cardVisit")).isEqualTo("9月1日（周二）下午");
     assertThat(cases.task(instance, INSTALL_METER).getDueDate().toInstant())
         .isEqualTo(calendar.add(task.getDueDate().toInstant(), Duration.ofMinutes(540)));
