@@ -57,7 +57,7 @@ class ModuleBoundaryTests {
       // the customer and permit-platform API
       Map.entry("api", Set.of("cases", "contract", "identity", "permits", "process", "sla", "visits", "web")),
       // visits booked by the customer and the customer's time they make (docs/adr/0042)
-      Map.entry("visits", Set.of("cases", "process", "sla")),
+      Map.entry("visits", Set.of("cases", "notification", "process", "sla")),
       Map.entry("scorecard", Set.of("cases", "process", "sla", "staff", "web")),
       // local stand-ins of the outside systems, behind the ports their stages own
       Map.entry("adapters", Set.of("metering", "notification", "permits", "process", "sla")),

@@ -23,6 +23,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.notification.Notice;
+import org.obtainingwater.notification.NoticeType;
+import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.sla.WorkingCalendar;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
@@ -55,6 +58,8 @@ abstract class VisitBookingContract {
   JdbcTemplate jdbc;
   @Autowired
   WorkingCalendar calendar;
+  @Autowired
+  NotificationOutbox outbox;
 
   ApiClient channel;
   CaseDriver cases;
@@ -114,14 +119,15 @@ abstract class VisitBookingContract {
     JsonNode visitField = formField("surveyVisit", task);
     assertThat(visitField.path("disabled").asBoolean()).as("read-only in the form").isTrue();
     assertThat(visitField.path("validate").isMissingNode()).as("no rule a missing visit could break").isTrue();
+    String open = cases.task(instance, SURVEY_SITE).getId();
     Staff.Call surveyor = Staff.engineRest(port).as("wangqiang");
-    assertThat(surveyor.post("/task/" + task.getId() + "/claim", Map.of("userId", "wangqiang")).status()).isEqualTo(204);
-    Answer withVisit = surveyor.post("/task/" + task.getId() + "/submit-form", Map.of("variables",
+    assertThat(surveyor.post("/task/" + open + "/claim", Map.of("userId", "wangqiang")).status()).isEqualTo(204);
+    Answer withVisit = surveyor.post("/task/" + open + "/submit-form", Map.of("variables",
         Map.of("surveyConclusion", Map.of("value", "notFeasible"), "infeasibilityReason", Map.of("value", "无市政管网"),
             "surveyVisit", Map.of("value", "7月7日（周二）上午"))));
     assertThat(withVisit.status()).as(withVisit.body()).isEqualTo(400);
     assertThat(withVisit.body()).contains("surveyVisit");
-    Answer asTheFormSends = surveyor.post("/task/" + task.getId() + "/submit-form", Map.of("variables",
+    Answer asTheFormSends = surveyor.post("/task/" + open + "/submit-form", Map.of("variables",
         Map.of("surveyConclusion", Map.of("value", "notFeasible"), "infeasibilityReason", Map.of("value", "无市政管网"))));
     assertThat(asTheFormSends.status()).as(asTheFormSends.body()).isEqualTo(204);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
@@ -231,6 +237,45 @@ abstract class VisitBookingContract {
     Answer tooLate = book(number, "survey", phone, "2026-08-18", "AM", null);
     assertThat(tooLate.status()).as(tooLate.body()).isEqualTo(409);
     assertThat(tooLate.json().get("detail").asText()).contains("该环节已过");
+  }
+
+  @Test
+  void staffMovingAVisit_tellsTheCustomerBySmsThroughTheOutbox_withoutTheirReason_theCustomersOwnChangesDoNot() {
+    CaseDriver.clockAt("2026-09-14T09:00"); // a Monday
+    String phone = SmsCodes.freshPhone("156");
+    String number = channel.fileFor(phone);
+    ProcessInstance instance = cases.instance(number);
+    cases.toSurvey(instance);
+
+    assertThat(book(number, "survey", phone, "2026-09-14", "PM", null).status()).isEqualTo(200);
+    assertThat(book(number, "survey", phone, "2026-09-15", "AM", "改天方便").status()).isEqualTo(200);
+    assertThat(visitNotices(number)).as("the customer's own booking and change: they know").isEmpty();
+
+    Answer moved = staff.as("wangqiang").post("/api/v1/staff/visits/" + number + "/survey",
+        Map.of("date", "2026-09-16", "halfDay", "PM", "reason", "查勘车辆检修，已电话与客户商定"));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    Answer again = staff.as("wangqiang").post("/api/v1/staff/visits/" + number + "/survey",
+        Map.of("date", "2026-09-16", "halfDay", "PM", "reason", "再次确认"));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+
+    List<Notice> notices = visitNotices(number);
+    assertThat(notices).as("one SMS for the one change; the same slot again changes and sends nothing").hasSize(1);
+    Notice notice = notices.get(0);
+    assertThat(notice.phone()).isEqualTo(phone);
+    assertThat(notice.text()).startsWith("【供水服务】").contains(number, "上门查勘", "已改为 9月16日（周三）下午")
+        .doesNotContain("检修", "商定，");
+    assertThat(notice.params()).containsExactlyInAnyOrderEntriesOf(
+        Map.of("number", number, "visit", "上门查勘", "slot", "9月16日（周三）下午"));
+    assertThat(outbox.messagesContaining("查勘车辆检修")).as("staff's reason never leaves").isZero();
+
+    // a refused move (no reason) sends nothing either
+    assertThat(staff.as("wangqiang").post("/api/v1/staff/visits/" + number + "/survey",
+        Map.of("date", "2026-09-17", "halfDay", "AM")).status()).isEqualTo(400);
+    assertThat(visitNotices(number)).hasSize(1);
+  }
+
+  private List<Notice> visitNotices(String number) {
+    return outbox.noticesFor(number).stream().filter(notice -> notice.type() == NoticeType.VISIT_RESCHEDULED).toList();
   }
 
   @Test
