@@ -57,7 +57,7 @@ class ModuleBoundaryTests {
       // the customer and permit-platform API
       Map.entry("api", Set.of("cases", "contract", "identity", "payment", "permits", "process", "sla", "visits", "web")),
       // visits booked by the customer and the customer's time they make (docs/adr/0042)
-      Map.entry("visits", Set.of("cases", "process", "sla")),
+      Map.entry("visits", Set.of("cases", "notification", "process", "sla")),
       // quote and payment (docs/adr/0043): its port, its quote and orders, the case record's lock
       Map.entry("payment", Set.of("cases", "process")),
       Map.entry("scorecard", Set.of("cases", "process", "sla", "staff", "web")),

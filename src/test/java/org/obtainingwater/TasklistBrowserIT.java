@@ -32,7 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Staff's day in a real browser: the application runs (random port, job executor on, demo users),
  * and {@code src/test/browser/tasklist-flow.mjs} drives headless Debian Chromium through Tasklist
  * in Chinese: lina starts a case from the start form and accepts it, wangqiang finds it in his
- * survey queue, fills the survey form and completes it; the supervisor opens it in Cockpit. The
+ * survey queue with the
+ * visit booked (through the staff door) on the card and read-only in the form, fills the survey form and completes it; the supervisor opens it in Cockpit. The
  * script fails on a form that does not render, a missing or unknown field, an error notice or a
  * failed request; it stores screenshots in target/screenshots/ ({@code npm run check} publishes them to
  * docs/images/, so a plain verify leaves tracked files alone). Chromium missing fails the test: .ci/run
@@ -79,7 +80,8 @@ class TasklistBrowserIT {
         .isEqualTo(160.0);
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo(DESIGN_SUPPLY_SCHEME);
-    for (String picture : List.of("tasklist-intake-task.png", "tasklist-survey-form.png", "cockpit-case.png")) {
+    for (String picture : List.of("tasklist-intake-task.png", "tasklist-survey-visit.png", "tasklist-survey-form.png",
+        "cockpit-case.png")) {
       assertThat(SCREENSHOTS.resolve(picture)).as(picture).exists();
       assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve(picture)).toInstant())
           .as(picture + " taken by this run").isAfter(started);

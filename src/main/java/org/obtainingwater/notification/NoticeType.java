@@ -20,6 +20,8 @@ public enum NoticeType {
   VERIFICATION_CODE,
   /** A one-time code that signs one supply contract (docs/adr/0040); its template names the contract. */
   CONTRACT_SIGNING_CODE,
+  /** Staff booked or moved the customer's survey or meter visit (docs/adr/0044); the customer's own changes send none. */
+  VISIT_RESCHEDULED,
   /** To a supervisor, not a customer: work ran past its stage's target (docs/adr/0018); sent by SMS only when
    * {@code obtaining-water.adapters.supervisor-notifier} is {@code sms}, never through the outbox. */
   SUPERVISOR_OVERDUE,

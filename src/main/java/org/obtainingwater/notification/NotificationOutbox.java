@@ -100,6 +100,20 @@ public class NotificationOutbox implements CustomerNotifier {
         OutboxStatus.PENDING.name(), now, now);
   }
 
+  /**
+   * Tells the customer that staff booked or moved a visit (docs/adr/0044), in the transaction that moved it: the
+   * message leaves only if the change commits. Staff's reason is free text and stays out of it (as for withdrawals).
+   */
+  public void sendVisitRescheduled(String applicationNumber, String phone, String visit, String slot, boolean moved) {
+    String text = "【供水服务】您的用水报装 " + applicationNumber + " 的" + visit + "时间" + (moved ? "已改为 " : "已约定为 ")
+        + slot + "（工作人员与您商定）。如需改期，请在客户页面改约或致电服务热线。";
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("number", applicationNumber);
+    params.put("visit", visit);
+    params.put("slot", slot);
+    send(new Notice(applicationNumber, phone, NoticeType.VISIT_RESCHEDULED, text, params));
+  }
+
   /** Every message text in the outbox mentioning the given text, whatever its case (for checks that free text never leaves). */
   public int messagesContaining(String text) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE message_text LIKE ?", Integer.class,

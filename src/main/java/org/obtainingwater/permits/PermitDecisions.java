@@ -11,8 +11,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
@@ -80,27 +83,49 @@ public class PermitDecisions {
 
     // Normally the permit waits for this message; after the platform's silence the agent's task waits instead, and
     // the decision completes it exactly as the agent would (docs/adr/0041).
-    Optional<EventSubscription> waiting = runtime.createEventSubscriptionQuery().processInstanceId(filing.processInstanceId())
-        .eventType(EventType.MESSAGE.name()).eventName(filing.kind().decisionMessage()).list().stream()
-        .filter(subscription -> reference.equals(runtime.getVariable(subscription.getExecutionId(), PERMIT_APPLICATION_REF.name())))
-        .findFirst();
-    Optional<Task> task = waiting.isPresent() ? Optional.empty() : tasks.createTaskQuery()
-        .processInstanceId(filing.processInstanceId()).taskDefinitionKey(filing.kind().decisionTask()).list().stream()
-        .filter(candidate -> reference.equals(runtime.getVariable(candidate.getExecutionId(), PERMIT_APPLICATION_REF.name())))
-        .findFirst();
+    Optional<EventSubscription> waiting;
+    Optional<Task> task;
+    try {
+      waiting = runtime.createEventSubscriptionQuery().processInstanceId(filing.processInstanceId())
+          .eventType(EventType.MESSAGE.name()).eventName(filing.kind().decisionMessage()).list().stream()
+          .filter(subscription -> reference.equals(runtime.getVariable(subscription.getExecutionId(), PERMIT_APPLICATION_REF.name())))
+          .findFirst();
+      task = waiting.isPresent() ? Optional.empty() : tasks.createTaskQuery()
+          .processInstanceId(filing.processInstanceId()).taskDefinitionKey(filing.kind().decisionTask()).list().stream()
+          .filter(candidate -> reference.equals(runtime.getVariable(candidate.getExecutionId(), PERMIT_APPLICATION_REF.name())))
+          .findFirst();
+    } catch (NullValueException gone) {
+      // An execution found a moment ago has ended: the fallback timer fired (or the case changed otherwise) and committed
+      // in between. A lost race like any other: nothing is applied, and the caller may apply it on the new state.
+      throw new OptimisticLockingException("permit filing " + reference + ": the case changed while its decision was "
+          + "being applied (" + gone.getMessage() + ")");
+    }
     if (waiting.isEmpty() && task.isEmpty()) {
       throw new RequestRefusedException(CONFLICT, "申报 " + reference + " 所属的报装 "
           + filing.applicationNumber() + " 当前没有在等待该许可的审批结果（可能已撤回或已办结）");
     }
 
     filings.recordDecision(reference, decision.decision(), permitNumber, rejectionReason, PermitFilings.VIA_PLATFORM);
-    if (waiting.isPresent()) {
-      runtime.createMessageCorrelation(filing.kind().decisionMessage())
-          .processInstanceBusinessKey(filing.applicationNumber())
-          .setVariables(variables)
-          .correlateWithResult();
-    } else {
-      tasks.complete(task.get().getId(), variables);
+    try {
+      if (waiting.isPresent()) {
+        runtime.createMessageCorrelation(filing.kind().decisionMessage())
+            .processInstanceBusinessKey(filing.applicationNumber())
+            .setVariables(variables)
+            .correlateWithResult();
+      } else {
+        tasks.complete(task.get().getId(), variables);
+      }
+    } catch (ProcessEngineException failed) {
+      boolean stillWaits = waiting.isPresent()
+          ? runtime.createEventSubscriptionQuery().processInstanceId(filing.processInstanceId())
+              .eventType(EventType.MESSAGE.name()).eventName(filing.kind().decisionMessage()).count() > 0
+          : tasks.createTaskQuery().taskId(task.get().getId()).count() > 0;
+      if (stillWaits) {
+        throw failed;
+      }
+      // the wait found above ended in between (the fallback timer fired): a lost race, as above
+      throw new OptimisticLockingException("permit filing " + reference + ": the case changed while its decision was "
+          + "being applied (" + failed.getMessage() + ")");
     }
     LOG.info("Permit platform decided {} ({}) for {}: {}", reference, filing.kind().title(), filing.applicationNumber(),
         decision.decision());

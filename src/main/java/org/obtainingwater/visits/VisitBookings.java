@@ -24,6 +24,7 @@ import org.obtainingwater.cases.CaseRecord;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.RequestRefusedException;
+import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.process.RecordedTime;
 import org.obtainingwater.sla.CustomerTime;
@@ -41,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * visits of the kind per half-day. Either side may reschedule; every change is a row of
  * {@code visit_booking_change}. The booked slot is put on the case as a readable text variable for the task's
  * form and on the open task for its Tasklist card. A slot the customer chooses later than the earliest offered
- * makes the half-days between them the customer's time ({@link CustomerTime}); staff moving a visit does not.
+ * makes the half-days between them the customer's time ({@link CustomerTime}); staff moving a visit does not, and
+ * tells the customer by SMS instead (docs/adr/0044).
  */
 @Service
 @EnableConfigurationProperties(VisitSettings.class)
@@ -110,9 +112,11 @@ public class VisitBookings {
   private final WorkingCalendar calendar;
   private final CustomerTime customerTime;
   private final VisitSettings settings;
+  private final NotificationOutbox outbox;
 
   VisitBookings(JdbcTemplate jdbc, CaseRecords records, RuntimeService runtime, TaskService tasks,
-      WorkingCalendar calendar, CustomerTime customerTime, VisitSettings settings) {
+      WorkingCalendar calendar, CustomerTime customerTime, VisitSettings settings, NotificationOutbox outbox) {
+    this.outbox = outbox;
     this.jdbc = jdbc;
     this.records = records;
     this.runtime = runtime;
@@ -222,6 +226,9 @@ public class VisitBookings {
       customerTime.set(number, record.processInstanceId(), kind.stage(), kind.task(), CAUSE_PREFIX + kind.name(),
           "客户选择的" + kind.label() + "时间（" + text + "）晚于最早可约时段（" + earliest.label() + "）",
           calendar.officeDay().dividedBy(2).multipliedBy(later));
+    } else {
+      // the customer chose nothing: they hear of it by SMS, through the outbox, with this change's commit
+      outbox.sendVisitRescheduled(number, record.contactPhone(), kind.label(), text, current.isPresent());
     }
     LOG.info("Application {}: {} visit {} by {} {} ({} -> {})", number, kind, current.isPresent() ? "rescheduled" : "booked",
         role, by, from, chosen);

@@ -782,6 +782,43 @@ abstract class CustomerApiContract {
         .status()).isEqualTo(200);
   }
 
+  /**
+   * The platform's decision and the fallback timer at the same moment (docs/adr/0041): whichever commits first, the
+   * decision is applied once and answered 200 — to the waiting permit, or, when the timer won, to the agent's task it
+   * has just opened (a lost race is applied again, never answered 409, which the platform takes for "already decided").
+   */
+  @Test
+  void aPlatformDecisionRacingTheFallbackTimer_isApplied_andAnswered200_whicheverCommitsFirst() throws Exception {
+    for (int round = 1; round <= 3; round++) {
+      String number = file();
+      driveTo(number, Stage.PERMITS);
+      FiledPermit road = filing(number, PermitKind.ROAD);
+      String timer = cases.fallbackTimer(instance(number), PermitKind.ROAD);
+      String permitNumber = "株建占字〔2026〕3" + round + "号";
+
+      List<Object> outcomes = AtOnce.run(
+          () -> api.decide(road.reference(), "{\"decision\":\"approved\",\"permitNumber\":\"" + permitNumber + "\"}"),
+          () -> {
+            try {
+              engine.getManagementService().executeJob(timer);
+              return "timer fired";
+            } catch (RuntimeException lost) {
+              return "timer lost: " + lost.getClass().getSimpleName();
+            }
+          });
+      cases.executeJobs(instance(number));
+
+      Answer decided = (Answer) outcomes.get(0);
+      assertThat(decided.status()).as("round %d (%s): %s", round, outcomes.get(1), decided.body()).isEqualTo(200);
+      assertThat(filings.find(road.reference()).orElseThrow().decidedVia()).isEqualTo(PermitFilings.VIA_PLATFORM);
+      assertThat(taskCount(number, RECORD_ROAD_PERMIT_DECISION)).as("no agent's task left to wait for a person")
+          .isZero();
+      assertThat(engine.getRuntimeService().getVariable(instance(number).getId(), "roadPermitNumber"))
+          .isEqualTo(permitNumber);
+      assertThat(waitsForThePlatform(number, PermitKind.ROAD)).isFalse();
+    }
+  }
+
   @Test
   void aDecisionTheAgentRecordedInTasklist_isNotAppliedAgainByACallback() {
     String number = file();

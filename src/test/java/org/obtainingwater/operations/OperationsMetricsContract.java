@@ -1,6 +1,7 @@
 package org.obtainingwater.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_ROAD_PERMIT_DECISION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
@@ -33,13 +34,15 @@ import org.obtainingwater.support.SmsGatewaySwitch;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The operations dashboard's meters on {@code /actuator/prometheus} after a scripted set of cases, in a context
- * of its own (a fresh database, so every figure is the script's): four cases filed (three by hotline through the
+ * of its own (a fresh database, so every figure is the script's): five cases filed (four by hotline through the
  * engine, one through the customer API's app channel), one rejected at intake, two left at intake until they are
- * overdue, one taken to its road permit, all past their due dates two days later; the five notices this makes wait in the outbox, then all fail with the
- * gateway down, which raises an incident on each of the three running cases. Run on H2 and on PostgreSQL, where
+ * overdue, one taken to its road permit, one whose short works needed only a road filing (备案, on to construction
+ * with the filing undecided and not pending), all past their due dates two days later; the six notices this makes
+ * wait in the outbox, then all fail with the gateway down, which raises an incident on each of the four running cases. Run on H2 and on PostgreSQL, where
  * the gauges read the engine's and the application's tables.
  */
 abstract class OperationsMetricsContract {
@@ -57,6 +60,8 @@ abstract class OperationsMetricsContract {
   SmsGatewaySwitch sms;
   @LocalServerPort
   int port;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @AfterEach
   void resetClockAndGateway() {
@@ -88,9 +93,18 @@ abstract class OperationsMetricsContract {
     cases.complete(permitCase, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
     cases.platformSilent(permitCase, PermitKind.ROAD); // the agent's task opens: the platform has not decided
     cases.task(permitCase, RECORD_ROAD_PERMIT_DECISION);
+    ProcessInstance filingCase = cases.apply(application()); // 120 m along a road: a filing only (docs/adr/0041)
+    cases.complete(filingCase, REVIEW_APPLICATION, accepted());
+    cases.complete(filingCase, SURVEY_SITE, surveyed(120, true, false));
+    cases.complete(filingCase, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
+    cases.task(filingCase, BUILD_EXTERNAL_PIPELINE);
+    assertThat(jdbc.queryForList("SELECT permit_procedure FROM permit_filing WHERE permit_kind = 'road' "
+        + "AND decision IS NULL ORDER BY application_number", String.class))
+        .as("two road filings without a decision: the permit case's and the filing-only one").hasSize(2)
+        .containsOnlyOnce("filing");
 
     Prometheus before = scrape();
-    assertThat(before.value("ow_cases_started_total", "channel", "hotline")).isEqualTo(3);
+    assertThat(before.value("ow_cases_started_total", "channel", "hotline")).isEqualTo(4);
     assertThat(before.value("ow_cases_started_total", "channel", "app")).isEqualTo(1);
     assertThat(before.value("ow_cases_started_total", "channel", "wechat")).isZero();
     assertThat(before.value("ow_cases_finished_total", "outcome", "rejected")).isEqualTo(1);
@@ -98,10 +112,12 @@ abstract class OperationsMetricsContract {
     assertThat(before.value("ow_open_tasks", "stage", "intake")).isEqualTo(2);
     assertThat(before.value("ow_open_tasks", "stage", "permits")).isEqualTo(1);
     assertThat(before.value("ow_open_tasks", "stage", "survey")).isZero();
+    assertThat(before.value("ow_open_tasks", "stage", "construction")).as("the filing-only case went on").isEqualTo(1);
     assertThat(before.value("ow_overdue_tasks", "stage", "intake")).as("not yet due").isZero();
-    assertThat(before.value("ow_permit_filings_pending", "kind", "road")).isEqualTo(1);
+    assertThat(before.value("ow_permit_filings_pending", "kind", "road"))
+        .as("the permit awaiting its decision; the filing (备案) awaits none").isEqualTo(1);
     assertThat(before.value("ow_permit_filings_pending", "kind", "greenery")).isZero();
-    assertThat(before.value("ow_outbox_pending")).as("four receipts and one rejection").isEqualTo(5);
+    assertThat(before.value("ow_outbox_pending")).as("five receipts and one rejection").isEqualTo(6);
     assertThat(before.value("ow_outbox_failed_total")).isZero();
     assertThat(before.value("ow_incidents_open")).isZero();
     assertThat(before.has("http_server_requests_seconds_count")).as("Boot's HTTP server metrics").isTrue();
@@ -112,8 +128,8 @@ abstract class OperationsMetricsContract {
 
     Prometheus after = scrape();
     assertThat(after.value("ow_outbox_pending")).isZero();
-    assertThat(after.value("ow_outbox_failed_total")).isEqualTo(5);
-    assertThat(after.value("ow_incidents_open")).as("one per running case with a given-up notice").isEqualTo(3);
+    assertThat(after.value("ow_outbox_failed_total")).isEqualTo(6);
+    assertThat(after.value("ow_incidents_open")).as("one per running case with a given-up notice").isEqualTo(4);
     assertThat(after.value("ow_overdue_tasks", "stage", "intake")).isEqualTo(2);
     assertThat(after.value("ow_overdue_tasks", "stage", "permits")).isEqualTo(1);
     assertThat(after.value("ow_overdue_tasks", "stage", "survey")).isZero();

@@ -171,6 +171,12 @@ public final class CaseDriver {
    * moved): the permit agent's task {@code userTask_record…PermitDecision} opens.
    */
   public void platformSilent(ProcessInstance instance, PermitKind kind) {
+    management.executeJob(fallbackTimer(instance, kind));
+    executeJobs(instance);
+  }
+
+  /** The id of the permit's fallback timer job (one working day of the platform's silence, docs/adr/0041). */
+  public String fallbackTimer(ProcessInstance instance, PermitKind kind) {
     String timer = kind == PermitKind.ROAD ? ObtainingWaterProcess.Elements.ROAD_PERMIT_DECISION_NOT_RECEIVED
         : ObtainingWaterProcess.Elements.GREENERY_PERMIT_DECISION_NOT_RECEIVED;
     List<Job> fallback = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
@@ -178,8 +184,7 @@ public final class CaseDriver {
             .singleResult().getActivityId()))
         .toList();
     assertThat(fallback).as("fallback timer %s", timer).hasSize(1);
-    management.executeJob(fallback.get(0).getId());
-    executeJobs(instance);
+    return fallback.get(0).getId();
   }
 
   /**

@@ -23,11 +23,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.obtainingwater.notification.Notice;
+import org.obtainingwater.notification.NoticeType;
+import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.sla.WorkingCalendar;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.CaseDriver;
+import org.obtainingwater.support.DefaultEngine;
 import org.obtainingwater.support.SmsCodes;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +59,8 @@ abstract class VisitBookingContract {
   JdbcTemplate jdbc;
   @Autowired
   WorkingCalendar calendar;
+  @Autowired
+  NotificationOutbox outbox;
 
   ApiClient channel;
   CaseDriver cases;
@@ -65,6 +71,7 @@ abstract class VisitBookingContract {
     channel = new ApiClient(port);
     cases = new CaseDriver(engine);
     staff = Staff.app(port);
+    DefaultEngine.use(engine); // the surveyor's form goes through /engine-rest, which must find this context's engine
   }
 
   @AfterEach
@@ -73,7 +80,7 @@ abstract class VisitBookingContract {
   }
 
   @Test
-  void theCustomerBooksTheEarliestSlot_staffSeeItOnTheTaskCardAndInItsFormVariables_andTheTimelineShowsIt() {
+  void theCustomerBooksTheEarliestSlot_staffSeeItOnTheTaskCardAndReadOnlyInTheForm_whichCompletesWithoutIt_andTheTimelineShowsIt() {
     CaseDriver.clockAt("2026-07-06T09:00"); // a Monday
     String phone = SmsCodes.freshPhone("150");
     String number = channel.fileFor(phone);
@@ -108,6 +115,24 @@ abstract class VisitBookingContract {
         .json().at("/timeline/2");
     assertThat(survey.get("stage").asText()).isEqualTo("SURVEY");
     assertThat(survey.get("visit").asText()).isEqualTo("预约上门查勘：7月6日（周一）下午");
+
+    // In the survey form the visit is a disabled field: form-js submits no disabled field, and the staff door takes
+    // only the fields a person fills in, so the form completes without it and a request writing it is refused.
+    JsonNode visitField = formField("surveyVisit", task);
+    assertThat(visitField.path("disabled").asBoolean()).as("read-only in the form").isTrue();
+    assertThat(visitField.path("validate").isMissingNode()).as("no rule a missing visit could break").isTrue();
+    Staff.Call surveyor = Staff.engineRest(port).as("wangqiang");
+    assertThat(surveyor.post("/task/" + task.getId() + "/claim", Map.of("userId", "wangqiang")).status()).isEqualTo(204);
+    Answer withVisit = surveyor.post("/task/" + task.getId() + "/submit-form", Map.of("variables",
+        Map.of("surveyConclusion", Map.of("value", "notFeasible"), "infeasibilityReason", Map.of("value", "无市政管网"),
+            "surveyVisit", Map.of("value", "7月7日（周二）上午"))));
+    assertThat(withVisit.status()).as(withVisit.body()).isEqualTo(400);
+    assertThat(withVisit.body()).contains("surveyVisit");
+    Answer asTheFormSends = surveyor.post("/task/" + task.getId() + "/submit-form", Map.of("variables",
+        Map.of("surveyConclusion", Map.of("value", "notFeasible"), "infeasibilityReason", Map.of("value", "无市政管网"))));
+    assertThat(asTheFormSends.status()).as(asTheFormSends.body()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("surveyVisit").singleResult().getValue()).as("staff wrote no visit").isEqualTo("7月6日（周一）下午");
 
     // staff see it on the card: the queues show cardVisit
     Answer filters = staff.as("wangqiang").get("/engine-rest/filter?resourceType=Task");
@@ -216,6 +241,45 @@ abstract class VisitBookingContract {
   }
 
   @Test
+  void staffMovingAVisit_tellsTheCustomerBySmsThroughTheOutbox_withoutTheirReason_theCustomersOwnChangesDoNot() {
+    CaseDriver.clockAt("2026-09-14T09:00"); // a Monday
+    String phone = SmsCodes.freshPhone("156");
+    String number = channel.fileFor(phone);
+    ProcessInstance instance = cases.instance(number);
+    cases.toSurvey(instance);
+
+    assertThat(book(number, "survey", phone, "2026-09-14", "PM", null).status()).isEqualTo(200);
+    assertThat(book(number, "survey", phone, "2026-09-15", "AM", "改天方便").status()).isEqualTo(200);
+    assertThat(visitNotices(number)).as("the customer's own booking and change: they know").isEmpty();
+
+    Answer moved = staff.as("wangqiang").post("/api/v1/staff/visits/" + number + "/survey",
+        Map.of("date", "2026-09-16", "halfDay", "PM", "reason", "查勘车辆检修，已电话与客户商定"));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    Answer again = staff.as("wangqiang").post("/api/v1/staff/visits/" + number + "/survey",
+        Map.of("date", "2026-09-16", "halfDay", "PM", "reason", "再次确认"));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+
+    List<Notice> notices = visitNotices(number);
+    assertThat(notices).as("one SMS for the one change; the same slot again changes and sends nothing").hasSize(1);
+    Notice notice = notices.get(0);
+    assertThat(notice.phone()).isEqualTo(phone);
+    assertThat(notice.text()).startsWith("【供水服务】").contains(number, "上门查勘", "已改为 9月16日（周三）下午")
+        .doesNotContain("检修", "商定，");
+    assertThat(notice.params()).containsExactlyInAnyOrderEntriesOf(
+        Map.of("number", number, "visit", "上门查勘", "slot", "9月16日（周三）下午"));
+    assertThat(outbox.messagesContaining("查勘车辆检修")).as("staff's reason never leaves").isZero();
+
+    // a refused move (no reason) sends nothing either
+    assertThat(staff.as("wangqiang").post("/api/v1/staff/visits/" + number + "/survey",
+        Map.of("date", "2026-09-17", "halfDay", "AM")).status()).isEqualTo(400);
+    assertThat(visitNotices(number)).hasSize(1);
+  }
+
+  private List<Notice> visitNotices(String number) {
+    return outbox.noticesFor(number).stream().filter(notice -> notice.type() == NoticeType.VISIT_RESCHEDULED).toList();
+  }
+
+  @Test
   void twoCustomersTakingTheLastPlaceAtOnce_exactlyOneGetsIt_andAFullSlotIs409() throws Exception {
     CaseDriver.clockAt("2026-08-24T09:00"); // Monday afternoon takes 4 survey visits
     List<String> phones = new ArrayList<>();
@@ -245,10 +309,24 @@ abstract class VisitBookingContract {
     assertThat(offer.at("/slots/0/free").asInt()).isZero();
     assertThat(offer.at("/earliest/label").asText()).as("the earliest offered is now the next free half-day")
         .isEqualTo("8月25日（周二）上午");
+
+  }
+
+  private JsonNode formField(String key, Task task) {
+    try (var form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      for (JsonNode field : new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).get("components")) {
+        if (key.equals(field.path("key").asText())) {
+          return field;
+        }
+      }
+      throw new AssertionError("the survey form has no field " + key);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
-  void theMeterVisit_isBookedOnceTheCaseIsReadyForMetering_andTheMeteringTaskHasIt() {
+  void theMeterVisit_isBookedOnceTheCaseIsReadyForMetering_andTheMeteringFormShowsIt() {
     CaseDriver.clockAt("2026-08-31T09:00");
     String phone = SmsCodes.freshPhone("155");
     String number = channel.fileFor(phone);
@@ -262,6 +340,8 @@ abstract class VisitBookingContract {
     assertThat(booked.json().at("/booking/customerWorkingDays").asDouble()).as("Mon PM, Tue AM").isEqualTo(1.0);
     assertThat(engine.getFormService().getTaskFormVariables(task.getId()).getValue("meterVisit", String.class))
         .isEqualTo("9月1日（周二）下午");
+    assertThat(formField("meterVisit", task).path("disabled").asBoolean()).as("read-only in the metering form")
+        .isTrue();
     assertThat(engine.getTaskService().getVariableLocal(task.getId(), "cardVisit")).isEqualTo("9月1日（周二）下午");
     assertThat(cases.task(instance, INSTALL_METER).getDueDate().toInstant())
         .isEqualTo(calendar.add(task.getDueDate().toInstant(), Duration.ofMinutes(540)));
