@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingSmsGateway;
 import org.obtainingwater.identity.CustomerIdentityHousekeeping;
 import org.obtainingwater.notification.OutboxDispatcher;
-import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.Sha256;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
@@ -66,7 +65,7 @@ abstract class SupplyContractContract {
   @Test
   void theCustomerReadsTheContractIssuedAtWaterOn_andSignsItOnlineWithACodeSentForIt_thatHousekeepingKeeps() throws IOException {
     String phone = SmsCodes.freshPhone("139");
-    String number = file(phone);
+    String number = channel.fileFor(phone);
     ApiClient customer = session(phone);
     String loginCode = codes.sentTo(phone);
     String contract = "/api/v1/applications/" + number + "/contract";
@@ -75,7 +74,7 @@ abstract class SupplyContractContract {
     assertThat(before.status()).as(before.body()).isEqualTo(409);
     assertThat(before.json().get("detail").asText()).contains("合同在装表通水时出具");
 
-    cases.toWaterOn(instance(number));
+    cases.toWaterOn(cases.instance(number));
 
     Answer issued = customer.send("GET", contract, null);
     assertThat(issued.status()).as(issued.body()).isEqualTo(200);
@@ -145,8 +144,8 @@ abstract class SupplyContractContract {
   @Test
   void anotherPhone_seesNoContract_exactlyAsForAnUnknownCase() {
     String phone = SmsCodes.freshPhone("139");
-    String number = file(phone);
-    cases.toWaterOn(instance(number));
+    String number = channel.fileFor(phone);
+    cases.toWaterOn(cases.instance(number));
     ApiClient stranger = session(SmsCodes.freshPhone("139"));
     String contract = "/api/v1/applications/" + number + "/contract";
 
@@ -162,8 +161,8 @@ abstract class SupplyContractContract {
   @Test
   void theCounterRecordsAPaperSignature_byTheStaffLogin_andOnlyTheContractsGroupsMayTouchIt() {
     String phone = SmsCodes.freshPhone("139");
-    String number = file(phone);
-    cases.toWaterOn(instance(number));
+    String number = channel.fileFor(phone);
+    cases.toWaterOn(cases.instance(number));
     String door = "/api/v1/staff/contracts/" + number;
 
     Answer read = staff.as("lina").get(door);
@@ -192,8 +191,8 @@ abstract class SupplyContractContract {
 
   @Test
   void theContractIsIssuedOnce_evenWhenTheStepRunsAgain() {
-    String number = file(SmsCodes.freshPhone("139"));
-    ProcessInstance instance = instance(number);
+    String number = channel.fileFor(SmsCodes.freshPhone("139"));
+    ProcessInstance instance = cases.instance(number);
     cases.toWaterOn(instance);
     String sha = jdbc.queryForObject("SELECT document_sha256 FROM supply_contract WHERE application_number = ?",
         String.class, number);
@@ -206,23 +205,9 @@ abstract class SupplyContractContract {
         String.class, number)).containsExactly(sha);
   }
 
-  private String file(String phone) {
-    Answer filed = channel.apply(ApiClient.application("contactPhone", "\"" + phone + "\""), null);
-    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-    return filed.json().get("applicationNumber").asText();
-  }
-
   private ApiClient session(String phone) {
-    ApiClient anonymous = channel.anonymous().from(ApiClient.newAddress());
-    assertThat(anonymous.requestCode(phone).status()).isEqualTo(202);
-    Answer session = anonymous.openSession(phone, codes.sentTo(phone));
-    assertThat(session.status()).as(session.body()).isEqualTo(201);
-    return channel.withSession(session.json().get("token").asText()).from(ApiClient.newAddress());
-  }
-
-  private ProcessInstance instance(String number) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(number).singleResult();
+    return channel.withSession(codes.token(channel.anonymous().from(ApiClient.newAddress()), phone))
+        .from(ApiClient.newAddress());
   }
 
   private static String signing(String code, String sha) {
