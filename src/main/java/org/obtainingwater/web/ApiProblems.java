@@ -226,17 +226,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     };
   }
 
-  @ExceptionHandler(PlatformUnauthorizedException.class)
-  ResponseEntity<Object> unauthorized(PlatformUnauthorizedException e) {
+  @ExceptionHandler(BearerCredential.Missing.class)
+  ResponseEntity<Object> unauthorized(BearerCredential.Missing e) {
     HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"permit-platform\"");
-    return respond(problem(HttpStatus.UNAUTHORIZED, "需要认证", e.getMessage()), headers);
-  }
-
-  @ExceptionHandler(PaymentGatewayUnauthorizedException.class)
-  ResponseEntity<Object> paymentGatewayUnauthorized(PaymentGatewayUnauthorizedException e) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"payment-gateway\"");
+    headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + e.realm() + "\"");
     return respond(problem(HttpStatus.UNAUTHORIZED, "需要认证", e.getMessage()), headers);
   }
 

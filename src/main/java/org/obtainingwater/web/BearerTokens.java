@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * The bearer credentials outside systems present (the permit platform, the customers' channels): read from the
+ * The bearer credentials outside systems present (the permit platform, the payment gateway, the customers' channels): read from the
  * Authorization header, compared in constant time, and required to be long enough outside the demo profile.
  */
 final class BearerTokens {
@@ -36,5 +36,16 @@ final class BearerTokens {
   /** Whether a configured token came from the environment and is long enough to be no guess. */
   static boolean strongEnough(String token) {
     return token != null && !token.startsWith("${") && token.strip().length() >= MIN_LENGTH;
+  }
+
+  /**
+   * Refuses the start (outside demo) when an outside system's token is not {@link #strongEnough}, naming the
+   * environment variable to set and whose credential it is.
+   */
+  static void requireFromEnvironment(String token, String variable, String whose) {
+    if (!strongEnough(token)) {
+      throw new IllegalStateException("Set " + variable + " (at least " + MIN_LENGTH + " characters): " + whose
+          + " comes from the environment outside the demo profile.");
+    }
   }
 }

@@ -1,34 +1,18 @@
 package org.obtainingwater.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The payment gateway notifies payments with its own credential, as the permit platform calls back with its own
- * ({@link PermitPlatformCredential}): a bearer token the utility gives the gateway, configured as
- * {@code obtaining-water.payment-gateway.notification-token} ({@code OW_PAYMENT_NOTIFICATION_TOKEN}). It is no staff
- * login and opens nothing else. Outside the demo profile the application refuses to start without one
- * (PaymentGatewayCredentialCheck).
+ * The payment gateway notifies payments with its own credential, as the permit platform calls back with its own:
+ * a bearer token the utility gives the gateway, configured as
+ * {@code obtaining-water.payment-gateway.notification-token} ({@code OW_PAYMENT_NOTIFICATION_TOKEN}). Outside the
+ * demo profile the application refuses to start without one (PaymentGatewayCredentialCheck).
  */
 @Component
-class PaymentGatewayCredential implements HandlerInterceptor {
-
-  private final String token;
+class PaymentGatewayCredential extends BearerCredential {
 
   PaymentGatewayCredential(@Value("${obtaining-water.payment-gateway.notification-token:}") String token) {
-    this.token = token;
-  }
-
-  /** Runs before the request's body is read: without the token, nothing else is answered. */
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!BearerTokens.matches(token, BearerTokens.from(request.getHeader(HttpHeaders.AUTHORIZATION)))) {
-      throw new PaymentGatewayUnauthorizedException();
-    }
-    return true;
+    super("payment-gateway", token, "需要支付平台的通知凭证：请在 Authorization 请求头中提供 Bearer 令牌");
   }
 }

@@ -14,10 +14,7 @@ import org.springframework.stereotype.Component;
 class PaymentGatewayCredentialCheck {
 
   PaymentGatewayCredentialCheck(@Value("${obtaining-water.payment-gateway.notification-token:}") String token) {
-    if (!BearerTokens.strongEnough(token)) {
-      throw new IllegalStateException("Set OW_PAYMENT_NOTIFICATION_TOKEN (at least " + BearerTokens.MIN_LENGTH
-          + " characters): the payment gateway's notification credential comes from the environment outside the demo "
-          + "profile.");
-    }
+    BearerTokens.requireFromEnvironment(token, "OW_PAYMENT_NOTIFICATION_TOKEN",
+        "the payment gateway's notification credential");
   }
 }

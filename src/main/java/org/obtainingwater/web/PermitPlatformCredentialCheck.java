@@ -16,9 +16,6 @@ class PermitPlatformCredentialCheck {
   static final int MIN_LENGTH = BearerTokens.MIN_LENGTH;
 
   PermitPlatformCredentialCheck(@Value("${obtaining-water.permit-platform.callback-token:}") String token) {
-    if (!BearerTokens.strongEnough(token)) {
-      throw new IllegalStateException("Set OW_PERMIT_CALLBACK_TOKEN (at least " + MIN_LENGTH + " characters): the "
-          + "permit platform's callback credential comes from the environment outside the demo profile.");
-    }
+    BearerTokens.requireFromEnvironment(token, "OW_PERMIT_CALLBACK_TOKEN", "the permit platform's callback credential");
   }
 }
