@@ -63,6 +63,27 @@ public class CaseRecords {
         applicationNumber).stream().findFirst();
   }
 
+  /**
+   * The customer's own case: the record when its contact phone is the given one (landlines with or without the
+   * hyphen). Another phone's case is answered as an unknown one (404), so a number alone tells nobody that a case
+   * exists.
+   */
+  public CaseRecord customersOwn(String applicationNumber, String contactPhone) {
+    return find(applicationNumber).filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
+        .orElseThrow(() -> notTheCustomers(applicationNumber));
+  }
+
+  /** {@link #customersOwn}, locked until the transaction ends (see {@link #lock}). */
+  public CaseRecord lockCustomersOwn(String applicationNumber, String contactPhone) {
+    return lock(applicationNumber).filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
+        .orElseThrow(() -> notTheCustomers(applicationNumber));
+  }
+
+  private static RequestRefusedException notTheCustomers(String applicationNumber) {
+    return new RequestRefusedException(RequestRefusedException.Reason.NOT_FOUND, "没有找到编号为 " + applicationNumber
+        + " 且联系电话相符的申请；请核对申请编号和申请时填写的联系电话");
+  }
+
   /** A customer's cases by their contact phone (landlines with or without the hyphen), newest first. */
   public List<CaseRecord> forPhone(String phone) {
     String digits = phone.replace("-", "").strip();

@@ -1,7 +1,6 @@
 package org.obtainingwater.cases;
 
 import static org.obtainingwater.cases.RequestRefusedException.Reason.CONFLICT;
-import static org.obtainingwater.cases.RequestRefusedException.Reason.NOT_FOUND;
 import static org.obtainingwater.process.CaseVariables.PRE_ENGAGEMENT_TAKEOVER;
 import static org.obtainingwater.process.CaseVariables.PROJECT_REFERENCE;
 import static org.obtainingwater.process.CaseVariables.WITHDRAWAL_REASON;
@@ -50,8 +49,7 @@ public class CustomerCases {
 
   @Transactional(readOnly = true)
   public CaseView status(String applicationNumber, String contactPhone) {
-    CaseRecord record = records.find(applicationNumber).filter(found -> samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> notFound(applicationNumber));
+    CaseRecord record = records.customersOwn(applicationNumber, contactPhone);
     return view(record);
   }
 
@@ -61,8 +59,7 @@ public class CustomerCases {
    */
   @Transactional
   public CaseView withdraw(String applicationNumber, String contactPhone, String reason) {
-    CaseRecord record = records.lock(applicationNumber).filter(found -> samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> notFound(applicationNumber));
+    CaseRecord record = records.lockCustomersOwn(applicationNumber, contactPhone);
     if (record.finished()) {
       throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 已办结（" + record.outcome().label()
           + "），不能撤回");
@@ -108,10 +105,6 @@ public class CustomerCases {
         PRE_ENGAGEMENT_TAKEOVER.convert(values.get(PRE_ENGAGEMENT_TAKEOVER.name()))));
   }
 
-  private static RequestRefusedException notFound(String applicationNumber) {
-    return new RequestRefusedException(NOT_FOUND, "没有找到编号为 " + applicationNumber
-        + " 且联系电话相符的申请；请核对申请编号和申请时填写的联系电话");
-  }
 
   /** Rates the service of the phone's case after water-on (docs/adr/0037), and answers the case as it is then. */
   @Transactional

@@ -1,7 +1,6 @@
 package org.obtainingwater.cases;
 
 import static org.obtainingwater.cases.RequestRefusedException.Reason.CONFLICT;
-import static org.obtainingwater.cases.RequestRefusedException.Reason.NOT_FOUND;
 import static org.obtainingwater.process.CaseVariables.ONLINE_RATING;
 
 import java.time.OffsetDateTime;
@@ -74,10 +73,7 @@ public class ServiceRatings {
    */
   @Transactional
   public ServiceRating rate(String applicationNumber, String contactPhone, int score, String comment) {
-    CaseRecord record = records.lock(applicationNumber)
-        .filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> new RequestRefusedException(NOT_FOUND, "没有找到编号为 " + applicationNumber
-            + " 且联系电话相符的申请；请核对申请编号"));
+    CaseRecord record = records.lockCustomersOwn(applicationNumber, contactPhone);
     Optional<ServiceRating> earlier = find(applicationNumber);
     if (earlier.isPresent()) {
       throw alreadyRated(earlier.get());

@@ -86,9 +86,7 @@ public class Payments {
 
   /** The quote of the phone's own case; another phone's case is answered as an unknown one. */
   public QuoteState forCustomer(String applicationNumber, String contactPhone) {
-    CaseRecord record = records.find(applicationNumber)
-        .filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> notFound(applicationNumber));
+    CaseRecord record = records.customersOwn(applicationNumber, contactPhone);
     return state(record);
   }
 
@@ -100,9 +98,7 @@ public class Payments {
   /** The customer accepts on the page: the case goes on to payment, or to the works for a credit connection. */
   @Transactional
   public QuoteState acceptByCustomer(String applicationNumber, String contactPhone) {
-    CaseRecord record = records.lock(applicationNumber)
-        .filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> notFound(applicationNumber));
+    CaseRecord record = records.lockCustomersOwn(applicationNumber, contactPhone);
     return accept(record, Quote.VIA_PAGE, "customer");
   }
 
@@ -136,9 +132,7 @@ public class Payments {
    */
   @Transactional
   public PaymentOrder startPayment(String applicationNumber, String contactPhone) {
-    CaseRecord record = records.lock(applicationNumber)
-        .filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> notFound(applicationNumber));
+    CaseRecord record = records.lockCustomersOwn(applicationNumber, contactPhone);
     Quote quote = find(applicationNumber).orElseThrow(() -> noQuote(applicationNumber));
     if (!quote.accepted()) {
       throw new RequestRefusedException(CONFLICT, "请先确认报价，再付款");

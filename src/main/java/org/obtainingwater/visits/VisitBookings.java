@@ -133,9 +133,7 @@ public class VisitBookings {
   /** The offer for the phone's own case; another phone's case is not found, as everywhere in the customer API. */
   @Transactional(readOnly = true)
   public Offer offer(String applicationNumber, String contactPhone, VisitKind kind) {
-    CaseRecord record = records.find(applicationNumber)
-        .filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> notFound(applicationNumber));
+    CaseRecord record = records.customersOwn(applicationNumber, contactPhone);
     return offer(record, kind);
   }
 
@@ -160,9 +158,7 @@ public class VisitBookings {
   @Transactional
   public Offer bookByCustomer(String applicationNumber, String contactPhone, VisitKind kind, LocalDate date,
       HalfDay halfDay, String reason) {
-    CaseRecord record = records.lock(applicationNumber)
-        .filter(found -> CustomerCases.samePhone(found.contactPhone(), contactPhone))
-        .orElseThrow(() -> notFound(applicationNumber));
+    CaseRecord record = records.lockCustomersOwn(applicationNumber, contactPhone);
     return book(record, kind, new Slot(date, halfDay), "CUSTOMER", record.contactPhone(), reason);
   }
 
@@ -338,8 +334,4 @@ public class VisitBookings {
     return new RequestRefusedException(NOT_FOUND, "没有编号为 " + applicationNumber + " 的申请");
   }
 
-  private static RequestRefusedException notFound(String applicationNumber) {
-    return new RequestRefusedException(NOT_FOUND, "没有找到编号为 " + applicationNumber
-        + " 且联系电话相符的申请；请核对申请编号和申请时填写的联系电话");
-  }
 }
