@@ -4,12 +4,14 @@ import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
 import static org.obtainingwater.process.CaseVariables.CONTACT_PHONE;
 import static org.obtainingwater.process.CaseVariables.CUSTOMER_ACCOUNT_NUMBER;
 import static org.obtainingwater.process.CaseVariables.CUSTOMER_FEE;
-import static org.obtainingwater.process.CaseVariables.PAYMENT_DUE_DAYS;
-import static org.obtainingwater.process.CaseVariables.PAYMENT_TIMING_BASIS;
 import static org.obtainingwater.process.CaseVariables.INFEASIBILITY_REASON;
 import static org.obtainingwater.process.CaseVariables.INTAKE_REJECTION_REASON;
+import static org.obtainingwater.process.CaseVariables.PAYMENT_DUE_DAYS;
+import static org.obtainingwater.process.CaseVariables.PAYMENT_TIMING_BASIS;
 import static org.obtainingwater.process.CaseVariables.SUPPLY_CONTRACT_NUMBER;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +21,8 @@ import org.obtainingwater.process.ProcessVariable;
 /** Composes the text of each notice from the case's variables. */
 final class Notices {
 
-  private static final String SIGNATURE = "【供水服务】";
+  /** The utility's name every customer SMS begins with (the SMS signature the provider registers). */
+  static final String SIGNATURE = "【供水服务】";
 
   static Notice compose(NoticeType type, VariableScope scope) {
     String number = APPLICATION_NUMBER.get(scope);
@@ -64,8 +67,8 @@ final class Notices {
   }
 
   private static String yuan(VariableScope scope) {
-    return CUSTOMER_FEE.find(scope).map(fee -> java.math.BigDecimal.valueOf(fee)
-        .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).orElse("（未注明）");
+    return CUSTOMER_FEE.find(scope).map(fee -> BigDecimal.valueOf(fee)
+        .setScale(2, RoundingMode.HALF_UP).toPlainString()).orElse("（未注明）");
   }
 
   private static String or(VariableScope scope, ProcessVariable<String> variable) {

@@ -105,7 +105,7 @@ public class NotificationOutbox implements CustomerNotifier {
    * message leaves only if the change commits. Staff's reason is free text and stays out of it (as for withdrawals).
    */
   public void sendVisitRescheduled(String applicationNumber, String phone, String visit, String slot, boolean moved) {
-    String text = "【供水服务】您的用水报装 " + applicationNumber + " 的" + visit + "时间" + (moved ? "已改为 " : "已约定为 ")
+    String text = Notices.SIGNATURE + "您的用水报装 " + applicationNumber + " 的" + visit + "时间" + (moved ? "已改为 " : "已约定为 ")
         + slot + "（工作人员与您商定）。如需改期，请在客户页面改约或致电服务热线。";
     Map<String, String> params = new LinkedHashMap<>();
     params.put("number", applicationNumber);

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.event.EventType;
 import org.obtainingwater.cases.CaseRecord;
 import org.obtainingwater.cases.CaseRecords;
-import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.process.CaseReferences;
 import org.obtainingwater.process.InvalidInputException;

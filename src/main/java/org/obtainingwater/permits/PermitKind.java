@@ -1,5 +1,8 @@
 package org.obtainingwater.permits;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
 import org.obtainingwater.process.ObtainingWaterProcess.UserTasks;
@@ -43,8 +46,8 @@ public enum PermitKind {
   }
 
   /** The kind whose decision waits at this receive task, if any. */
-  public static java.util.Optional<PermitKind> awaitingAt(String activityId) {
-    return java.util.Arrays.stream(values()).filter(kind -> kind.awaitDecision.equals(activityId)).findFirst();
+  public static Optional<PermitKind> awaitingAt(String activityId) {
+    return Arrays.stream(values()).filter(kind -> kind.awaitDecision.equals(activityId)).findFirst();
   }
 
   /** The value of {@code permitKind} in the process and the permit forms. */

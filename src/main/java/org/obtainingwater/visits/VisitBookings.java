@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.obtainingwater.cases.CaseRecord;
 import org.obtainingwater.cases.CaseRecords;
-import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.process.InvalidInputException;
