@@ -274,7 +274,7 @@ class ObtainingWaterProcessTests {
   void thePlatformSilentForAWorkingDay_thePermitAgentRecordsTheDecision() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-27T06:00:00Z"))); // Friday 14:00 in Shanghai
     ProcessInstance instance = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
-    Job fallback = fallbackTimer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED);
+    Job fallback = cases.timer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED);
     assertThat(fallback.getDuedate()).as("one working day: the weekend does not count")
         .isEqualTo(Date.from(Instant.parse("2026-11-30T06:00:00Z")));
 
@@ -302,7 +302,7 @@ class ObtainingWaterProcessTests {
   @Test
   void thePlatformsDecision_endsTheWait_andIsRecordedAsThePlatforms() {
     ProcessInstance instance = throughDesign(surveyed(180, true, false), designed(80, 50, 26_000));
-    assertThat(fallbackTimer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED)).isNotNull();
+    assertThat(cases.timer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED)).isNotNull();
 
     cases.permitDecided(instance, PermitKind.ROAD, permitRejected("占道时段需避开早晚高峰"));
 
@@ -655,7 +655,7 @@ class ObtainingWaterProcessTests {
     cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(100, 80, 12_000));
     cases.quoteAccepted(instance, payments);
 
-    Job reminder = fallbackTimer(instance, PAYMENT_REMINDER);
+    Job reminder = cases.timer(instance, PAYMENT_REMINDER);
     assertThat(reminder.getDuedate()).as("5 working days: next Monday 09:00")
         .isEqualTo(Date.from(Instant.parse("2026-11-30T01:00:00Z")));
     ClockUtil.setCurrentTime(reminder.getDuedate());
@@ -695,7 +695,7 @@ class ObtainingWaterProcessTests {
     cases.complete(instance, INSTALL_METER, meterInstalled(100));
     assertThat(openTaskKeys(instance)).containsExactly(CALL_BACK_CUSTOMER);
     assertThat(instance).isWaitingAt(AWAIT_CREDIT_PAYMENT, CALL_BACK_CUSTOMER);
-    Job due = fallbackTimer(instance, CREDIT_PAYMENT_OVERDUE);
+    Job due = cases.timer(instance, CREDIT_PAYMENT_OVERDUE);
     assertThat(due.getDuedate()).as("15 working days after water-on").isEqualTo(
         Date.from(workingCalendar.add(ClockUtil.getCurrentTime().toInstant(), "P15D")));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
@@ -814,7 +814,7 @@ class ObtainingWaterProcessTests {
     completeLate(instance, SURVEY_SITE, surveyed(180, true, true));
     completeLate(instance, DESIGN_SUPPLY_SCHEME, designed(80, 50, 26_000));
     // The platform stays silent: after its working day both permits fall back to the agent's tasks.
-    ClockUtil.setCurrentTime(Date.from(fallbackTimer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED).getDuedate().toInstant()
+    ClockUtil.setCurrentTime(Date.from(cases.timer(instance, ROAD_PERMIT_DECISION_NOT_RECEIVED).getDuedate().toInstant()
         .plus(Duration.ofMinutes(1))));
     cases.executeJobs(instance);
     // Both permits and their first tasks fall due together: one notice per permit.
@@ -906,11 +906,6 @@ class ObtainingWaterProcessTests {
   }
 
   /** The case's timer job of this boundary event. */
-  private Job fallbackTimer(ProcessInstance instance, String boundaryEvent) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
-        .filter(job -> boundaryEvent.equals(activityOf(job))).findFirst().orElseThrow();
-  }
-
   private String activityOf(Job job) {
     return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
         .singleResult().getActivityId();

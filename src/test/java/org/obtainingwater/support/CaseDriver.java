@@ -177,15 +177,19 @@ public final class CaseDriver {
 
   /** The id of the permit's fallback timer job (one working day of the platform's silence, docs/adr/0041). */
   public String fallbackTimer(ProcessInstance instance, PermitKind kind) {
-    String timer = kind == PermitKind.ROAD ? ObtainingWaterProcess.Elements.ROAD_PERMIT_DECISION_NOT_RECEIVED
-        : ObtainingWaterProcess.Elements.GREENERY_PERMIT_DECISION_NOT_RECEIVED;
-    List<Job> fallback = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
-        .filter(job -> timer.equals(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+    return timer(instance, kind.decisionNotReceived()).getId();
+  }
+
+  /** The case's one timer job of this boundary or catch event; fails when there is none or several. */
+  public Job timer(ProcessInstance instance, String activityId) {
+    List<Job> timers = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+        .filter(job -> activityId.equals(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
             .singleResult().getActivityId()))
         .toList();
-    assertThat(fallback).as("fallback timer %s", timer).hasSize(1);
-    return fallback.get(0).getId();
+    assertThat(timers).as("timer %s", activityId).hasSize(1);
+    return timers.get(0);
   }
+
 
   /**
    * Works a case through the short path (no works outside the red line) until water is on and the callback

@@ -73,8 +73,7 @@ public final class StaffWalk {
    * Waits until the permit waits for the platform. Fails after {@code within}.
    */
   public static void platformSilent(Staff engineRest, String processInstanceId, PermitKind kind, Duration within) {
-    String timer = kind == PermitKind.ROAD ? ObtainingWaterProcess.Elements.ROAD_PERMIT_DECISION_NOT_RECEIVED
-        : ObtainingWaterProcess.Elements.GREENERY_PERMIT_DECISION_NOT_RECEIVED;
+    String timer = kind.decisionNotReceived();
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
       Answer jobs = engineRest.as("admin").get("/job?processInstanceId=" + processInstanceId + "&activityId=" + timer);
