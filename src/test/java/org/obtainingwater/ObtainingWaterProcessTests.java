@@ -30,6 +30,12 @@ import static org.obtainingwater.process.ObtainingWaterProcess.Elements.PAYMENT_
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.REMIND_CREDIT_PAYMENT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.REMIND_PAYMENT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.SEND_QUOTE;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_CONTRACT_SIGNATURE;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.CONTRACT_SIGNED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.CONTRACT_SIGNING_REMINDER;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.CONTRACT_UNSIGNED;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.REMIND_CONTRACT_SIGNING;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING;
 import static org.obtainingwater.support.TestCases.residentialApplication;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.BUILD_EXTERNAL_PIPELINE;
@@ -79,6 +85,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.PaymentOrder;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.payment.Quote;
@@ -87,6 +94,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -170,6 +178,8 @@ class ObtainingWaterProcessTests {
   Payments payments;
   @Autowired
   CaseRecords records;
+  @Autowired
+  SupplyContracts contracts;
 
   CaseDriver cases;
 
@@ -215,6 +225,7 @@ class ObtainingWaterProcessTests {
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "很满意，两天就通水了"));
 
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
     String number = instance.getBusinessKey();
     assertThat(historicVariable(instance, CaseVariables.CASE_OUTCOME.name())).isEqualTo("connected");
@@ -266,6 +277,7 @@ class ObtainingWaterProcessTests {
 
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     finishFromMeter(instance);
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
   }
 
@@ -360,6 +372,7 @@ class ObtainingWaterProcessTests {
     assertThat(historicVariable(instance, CaseVariables.CUSTOMER_FEE.name())).isEqualTo(0.0);
 
     finishFromMeter(instance);
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
   }
 
@@ -457,6 +470,7 @@ class ObtainingWaterProcessTests {
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(1, "还是不行"));
     cases.executeJobs(instance);
 
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(ESCALATE_UNRESOLVED_COMPLAINT, END_WATER_CONNECTED);
     assertThat(historicActivityCount(instance, RECTIFY_SERVICE)).as("two rounds, no third").isEqualTo(2);
     assertThat(supervisorNotices.complaintNoticesFor(instance.getBusinessKey())).singleElement().satisfies(notice -> {
@@ -477,6 +491,7 @@ class ObtainingWaterProcessTests {
     assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
     cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("无人接听"));
 
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(RECTIFY_SERVICE);
     assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(3);
     assertThat(historicVariable(instance, CaseVariables.UNREACHABLE_CALLS.name())).isEqualTo(3);
@@ -493,6 +508,7 @@ class ObtainingWaterProcessTests {
     cases.complete(instance, CALL_BACK_CUSTOMER, unreachable("占线"));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
 
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(RECTIFY_SERVICE);
     assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(2);
     assertThat(historicVariable(instance, CaseVariables.CALLBACK_RESULT.name())).isEqualTo("reached");
@@ -526,6 +542,7 @@ class ObtainingWaterProcessTests {
     assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER);
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(4, "路面已恢复"));
 
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
     assertThat(historicActivityCount(instance, CALL_BACK_CUSTOMER)).isEqualTo(2);
   }
@@ -598,6 +615,99 @@ class ObtainingWaterProcessTests {
         .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
   }
 
+  /**
+   * The supply contract after water-on (docs/adr/0046): the case waits for the signature beside the callback and
+   * closes when both are done, whichever comes first.
+   */
+  @Test
+  void aContractSignedBeforeTheCallback_endsItsWait_andTheCaseClosesWithTheCallback() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER, AWAIT_CONTRACT_SIGNATURE);
+
+    cases.contractSigned(instance, contracts);
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER).isNotWaitingAt(AWAIT_CONTRACT_SIGNATURE);
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(instance).isEnded().hasPassed(AWAIT_CONTRACT_SIGNATURE, END_WATER_CONNECTED)
+        .hasNotPassed(REMIND_CONTRACT_SIGNING, FOLLOW_UP_CONTRACT_SIGNING);
+  }
+
+  @Test
+  void aCallbackDoneWithTheContractUnsigned_keepsTheCaseOpen_remindsAfter2WorkingDays_customerServiceFollowsUpAfter5() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T01:00:00Z"))); // Monday 09:00 in Shanghai
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(instance).as("the callback alone does not close the case").isWaitingAt(AWAIT_CONTRACT_SIGNATURE);
+
+    Instant waterOn = ClockUtil.getCurrentTime().toInstant();
+    Job reminder = cases.timer(instance, CONTRACT_SIGNING_REMINDER);
+    assertThat(reminder.getDuedate().toInstant()).isEqualTo(workingCalendar.add(waterOn, "P2D"));
+    ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plus(Duration.ofMinutes(1))));
+    cases.executeJobs(instance);
+    assertThat(noticesOf(instance)).extracting(Notice::type).contains(NoticeType.CONTRACT_SIGNING_REMINDER);
+    assertThat(noticesOf(instance).get(noticesOf(instance).size() - 1).text())
+        .contains((String) runtime().getVariable(instance.getId(), CaseVariables.SUPPLY_CONTRACT_NUMBER.name()), "尚未签署");
+    assertThat(instance).as("reminded, still waiting").isWaitingAt(AWAIT_CONTRACT_SIGNATURE);
+
+    assertThat(cases.timer(instance, CONTRACT_UNSIGNED).getDuedate().toInstant())
+        .isEqualTo(workingCalendar.add(waterOn, "P5D"));
+    contractUnsignedForFiveWorkingDays(instance);
+    Task followUp = cases.task(instance, FOLLOW_UP_CONTRACT_SIGNING);
+    assertThat(followUp.getName()).isEqualTo("跟进合同签署");
+    assertThat(tasks().createTaskQuery().taskId(followUp.getId()).taskCandidateGroup("customer-service").count()).isOne();
+    // Submitted without a signature: refused, saying how the customer can sign; the task stays.
+    assertThatThrownBy(() -> tasks().complete(followUp.getId(), Variables.createVariables()
+        .putValue(CaseVariables.CONTRACT_FOLLOW_UP_NOTE.name(), "已电话提醒")))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsOnlyKeys("contractSignedAtCounter"))
+        .hasMessageContaining("客户页面");
+    assertThat(instance).isWaitingAt(FOLLOW_UP_CONTRACT_SIGNING);
+
+    // The customer signs after all (here at the counter through the staff door): the follow-up completes itself.
+    cases.contractSigned(instance, contracts);
+    assertThat(instance).isEnded().hasPassed(FOLLOW_UP_CONTRACT_SIGNING, END_WATER_CONNECTED);
+    assertThat(contracts.get(instance.getBusinessKey()).signature()).hasValueSatisfying(signature ->
+        assertThat(signature.method()).isEqualTo(org.obtainingwater.contract.ContractSignature.Method.COUNTER));
+  }
+
+  @Test
+  void theFollowUpTicked_recordsTheCounterSignatureUnderTheAgentsLogin_andClosesTheCase() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    cases.complete(instance, INSTALL_METER, meterInstalled(50));
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    contractUnsignedForFiveWorkingDays(instance);
+    engine.getIdentityService().setAuthentication("zhoufang", List.of("customer-service"));
+    try {
+      tasks().complete(cases.task(instance, FOLLOW_UP_CONTRACT_SIGNING).getId(), signedAtCounter());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    cases.executeJobs(instance);
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
+    assertThat(contracts.get(instance.getBusinessKey()).signature()).hasValueSatisfying(signature -> {
+      assertThat(signature.method()).isEqualTo(org.obtainingwater.contract.ContractSignature.Method.COUNTER);
+      assertThat(signature.counterStaff()).isEqualTo("zhoufang");
+    });
+  }
+
+  /** The page offers the contract once issued, before the water-on notice's step has run: that case waits for nothing. */
+  @Test
+  void aContractSignedBeforeTheCaseReachesItsWait_isNotAwaited() {
+    ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
+    tasks().complete(cases.task(instance, INSTALL_METER).getId(), meterInstalled(50));
+    Job openAccount = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(org.obtainingwater.process.ObtainingWaterProcess.Elements.OPEN_CUSTOMER_ACCOUNT).singleResult();
+    engine.getManagementService().executeJob(openAccount.getId()); // the account is opened, the contract issued
+    assertThat(contracts.find(instance.getBusinessKey())).as("issued before the notice is sent").isPresent();
+
+    cases.contractSigned(instance, contracts);
+    assertThat(instance).isWaitingAt(CALL_BACK_CUSTOMER).hasPassed(CONTRACT_SIGNED)
+        .hasNotPassed(AWAIT_CONTRACT_SIGNATURE);
+    cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
+  }
+
   private void withdraw(ProcessInstance instance) {
     runtime().createMessageCorrelation(MESSAGE_APPLICATION_WITHDRAWN).processInstanceId(instance.getId())
         .setVariable(CaseVariables.WITHDRAWAL_REASON.name(), "项目取消").correlate();
@@ -642,6 +752,7 @@ class ObtainingWaterProcessTests {
     cases.permitDecided(instance, PermitKind.ROAD, permitApproved("株建占字〔2026〕301号"));
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     finishFromMeter(instance);
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(AWAIT_CREDIT_PAYMENT, REMIND_PAYMENT);
     assertThat(payments.paid(instance.getBusinessKey())).isEqualByComparingTo("86000.00");
   }
@@ -673,6 +784,7 @@ class ObtainingWaterProcessTests {
     ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(80, 50, 26_000));
     finishFromMeter(instance);
 
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED).hasNotPassed(DETERMINE_PAYMENT_TIMING, ISSUE_QUOTE,
         SEND_QUOTE, AWAIT_QUOTE_ACCEPTANCE, AWAIT_PAYMENT, AWAIT_CREDIT_PAYMENT);
     assertThat(payments.find(instance.getBusinessKey())).isEmpty();
@@ -707,6 +819,7 @@ class ObtainingWaterProcessTests {
     PaymentOrder paid = cases.paid(instance, payments, "4200000004");
 
     assertThat(paid.effect()).isEqualTo(PaymentOrder.CASE_CONTINUED);
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED, REMIND_CREDIT_PAYMENT).hasNotPassed(AWAIT_PAYMENT);
   }
 
@@ -791,6 +904,9 @@ class ObtainingWaterProcessTests {
     laterBy(Duration.ofHours(4));
     cases.complete(instance, RECTIFY_SERVICE, rectified("已向客户致歉"));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    contractUnsignedForFiveWorkingDays(instance);
+    laterBy(Duration.ofHours(2));
+    cases.complete(instance, FOLLOW_UP_CONTRACT_SIGNING, signedAtCounter());
 
     BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
     List<HistoricTaskInstance> worked = history().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
@@ -833,11 +949,13 @@ class ObtainingWaterProcessTests {
     completeLate(instance, CALL_BACK_CUSTOMER, calledBack(2, "回访电话打了三次才接通"));
     completeLate(instance, RECTIFY_SERVICE, rectified("已向客户致歉"));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    contractUnsignedForFiveWorkingDays(instance);
+    completeLate(instance, FOLLOW_UP_CONTRACT_SIGNING, signedAtCounter());
 
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
     assertThat(supervisorNotices.noticesFor(instance.getBusinessKey())).extracting(OverdueNotice::stage).containsExactly(
         Stage.INTAKE, Stage.SURVEY, Stage.DESIGN, Stage.PERMITS, Stage.PERMITS, Stage.PERMITS, Stage.PERMITS,
-        Stage.CONSTRUCTION, Stage.METERING, Stage.CALLBACK, Stage.CALLBACK);
+        Stage.CONSTRUCTION, Stage.METERING, Stage.CALLBACK, Stage.CALLBACK, Stage.CALLBACK);
     assertThat(supervisorNotices.noticesFor(instance.getBusinessKey())).extracting(OverdueNotice::work)
         .contains("办理占道挖掘许可", "办理绿化占用许可", "修改占道挖掘许可申请", "修改绿化占用许可申请");
     BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
@@ -913,6 +1031,20 @@ class ObtainingWaterProcessTests {
 
   private boolean flagged(Task task) {
     return Boolean.TRUE.equals(tasks().getVariableLocal(task.getId(), CaseVariables.OVERDUE.name()));
+  }
+
+  /** The customer leaves the contract unsigned until the five-working-day timer hands it to customer service. */
+  private void contractUnsignedForFiveWorkingDays(ProcessInstance instance) {
+    ClockUtil.setCurrentTime(Date.from(cases.timer(instance, CONTRACT_UNSIGNED).getDuedate().toInstant()
+        .plus(Duration.ofMinutes(1))));
+    cases.executeJobs(instance);
+    assertThat(instance).isWaitingAt(FOLLOW_UP_CONTRACT_SIGNING);
+  }
+
+  /** 跟进合同签署 as customer service submit it once the customer signed the paper contract at the counter. */
+  private static VariableMap signedAtCounter() {
+    return Variables.createVariables().putValue(CaseVariables.CONTRACT_SIGNED_AT_COUNTER.name(), true)
+        .putValue(CaseVariables.CONTRACT_FOLLOW_UP_NOTE.name(), "客户到营业厅签署了纸质合同");
   }
 
   private static void laterBy(Duration duration) {

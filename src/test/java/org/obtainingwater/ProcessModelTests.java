@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
@@ -86,7 +87,7 @@ class ProcessModelTests {
 
   /** Every diagram the checks below run on, with the counts that make a removed task or delegate show. */
   enum Diagram {
-    OBTAINING_WATER(Diagrams.OBTAINING_WATER, ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 11, 20),
+    OBTAINING_WATER(Diagrams.OBTAINING_WATER, ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 12, 21),
     PRE_ENGAGEMENT(Diagrams.PRE_ENGAGEMENT, PreEngagementProcess.PROCESS_KEY, PreEngagementProcess.class, 5, 1);
 
     final Path file;
@@ -194,7 +195,7 @@ class ProcessModelTests {
     assertThat(model.getModelElementsByType(ReceiveTask.class)).extracting(ReceiveTask::getId).containsExactlyInAnyOrder(
         ObtainingWaterProcess.Elements.AWAIT_ROAD_PERMIT_DECISION, ObtainingWaterProcess.Elements.AWAIT_GREENERY_PERMIT_DECISION,
         ObtainingWaterProcess.Elements.AWAIT_QUOTE_ACCEPTANCE, ObtainingWaterProcess.Elements.AWAIT_PAYMENT,
-        ObtainingWaterProcess.Elements.AWAIT_CREDIT_PAYMENT);
+        ObtainingWaterProcess.Elements.AWAIT_CREDIT_PAYMENT, ObtainingWaterProcess.Elements.AWAIT_CONTRACT_SIGNATURE);
     Collection<ReceiveTask> waits = model.getModelElementsByType(ReceiveTask.class).stream()
         .filter(wait -> PermitKind.awaitingAt(wait.getId()).isPresent()).toList();
     assertThat(waits).hasSize(2);
@@ -246,6 +247,42 @@ class ProcessModelTests {
     }
   }
 
+  /**
+   * The supply contract after water-on (docs/adr/0046): the case waits for the signature beside the callback, reminds
+   * the customer once after 2 working days while it keeps waiting, and after 5 hands the case to customer service's
+   * follow-up task; the case closes only once that branch too has reached the closing join.
+   */
+  @Test
+  void theWaitForTheContractSignature_remindsAfter2WorkingDays_andHandsToCustomerServiceAfter5() {
+    ReceiveTask wait = model.getModelElementById(ObtainingWaterProcess.Elements.AWAIT_CONTRACT_SIGNATURE);
+    assertThat(wait.getMessage().getName()).isEqualTo(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED);
+    BoundaryEvent reminder = model.getModelElementById(ObtainingWaterProcess.Elements.CONTRACT_SIGNING_REMINDER);
+    BoundaryEvent unsigned = model.getModelElementById(ObtainingWaterProcess.Elements.CONTRACT_UNSIGNED);
+    for (BoundaryEvent timer : List.of(reminder, unsigned)) {
+      assertThat(timer.getAttachedTo()).isEqualTo(wait);
+      String duration = ((TimerEventDefinition) timer.getEventDefinitions().iterator().next()).getTimeDuration()
+          .getTextContent();
+      Matcher days = WORKING_DAYS.matcher(duration);
+      assertThat(days.matches()).as(timer.getId() + " counts whole working days: " + duration).isTrue();
+      assertThat(timer.getName()).as(timer.getId() + " says how long").startsWith(days.group(1) + "个工作日");
+    }
+    assertThat(reminder.cancelActivity()).as("the reminder keeps the wait").isFalse();
+    assertThat(reminder.getName()).startsWith("2个工作日");
+    FlowNode remind = reminder.getOutgoing().iterator().next().getTarget();
+    assertThat(remind.getId()).isEqualTo(ObtainingWaterProcess.Elements.REMIND_CONTRACT_SIGNING);
+    assertThat(remind.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+        .getCamundaInputParameters()).extracting(CamundaInputParameter::getTextContent).contains("CONTRACT_SIGNING_REMINDER");
+    assertThat(remind.getOutgoing()).singleElement().extracting(flow -> flow.getTarget()).isInstanceOf(EndEvent.class);
+    assertThat(unsigned.cancelActivity()).as("customer service takes over the wait").isTrue();
+    assertThat(unsigned.getName()).startsWith("5个工作日");
+    assertThat(unsigned.getOutgoing()).singleElement().extracting(flow -> flow.getTarget().getId())
+        .isEqualTo(ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING);
+    FlowNode join = model.getModelElementById("gateway_caseClosingJoin");
+    assertThat(join).isInstanceOf(InclusiveGateway.class);
+    FlowNode signedBranch = wait.getOutgoing().iterator().next().getTarget();
+    assertThat(signedBranch.getOutgoing()).singleElement().extracting(flow -> flow.getTarget()).isEqualTo(join);
+  }
+
   @Test
   void everyTimerOfTheProcess_isAnEscalation_endingAtA超期督办EndEvent() {
     Collection<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
@@ -262,7 +299,9 @@ class ProcessModelTests {
             "receiveTask_awaitRoadPermitDecision:boundaryEvent_roadPermitDecisionNotReceived",
             "receiveTask_awaitGreeneryPermitDecision:boundaryEvent_greeneryPermitDecisionNotReceived",
             "receiveTask_awaitPayment:boundaryEvent_paymentReminder",
-            "receiveTask_awaitCreditPayment:boundaryEvent_creditPaymentOverdue");
+            "receiveTask_awaitCreditPayment:boundaryEvent_creditPaymentOverdue",
+            "receiveTask_awaitContractSignature:boundaryEvent_contractSigningReminder",
+            "receiveTask_awaitContractSignature:boundaryEvent_contractUnsigned");
     for (BoundaryEvent timer : timers) {
       assertThat(timer.cancelActivity()).as(timer.getId() + " lets the work go on").isFalse();
       assertThat(timer.getEventDefinitions()).as(timer.getId()).singleElement().isInstanceOf(TimerEventDefinition.class);

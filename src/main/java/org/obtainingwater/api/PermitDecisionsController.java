@@ -16,8 +16,6 @@ import org.obtainingwater.permits.PermitDecisions;
 import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.web.ConcurrentChange;
 import org.obtainingwater.web.Doors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +40,6 @@ class PermitDecisionsController {
 
   /** Tries of a decision that keeps losing races for its case before the platform is answered 409 to try again. */
   static final int ATTEMPTS = 3;
-  private static final Logger LOG = LoggerFactory.getLogger(PermitDecisionsController.class);
 
   private final PermitDecisions decisions;
 
@@ -82,20 +79,11 @@ class PermitDecisionsController {
     }
     PermitDecisions.Decision decision = new PermitDecisions.Decision(request.decision(),
         blankToNull(request.permitNumber()), blankToNull(request.rejectionReason()));
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return RecordedDecision.of(decisions.apply(permitApplicationRef, decision));
-      } catch (RuntimeException e) {
-        // Lost a race for the case, above all with the permit's fallback timer firing at the same moment: nothing
-        // was applied, and on the case's new state (the agent's task open) the decision completes that task. The
-        // platform takes 409 for "already decided" and would not send it again, so it is applied again here.
-        if (attempt >= ATTEMPTS || !ConcurrentChange.causedBy(e)) {
-          throw e;
-        }
-        LOG.info("Permit decision for {} lost a race for its case (attempt {}), applying it again: {}",
-            permitApplicationRef, attempt, e.getMessage());
-      }
-    }
+    // Lost a race for the case, above all with the permit's fallback timer firing at the same moment: nothing was
+    // applied, and on the case's new state (the agent's task open) the decision completes that task. The platform
+    // takes 409 for "already decided" and would not send it again, so it is applied again here.
+    return ConcurrentChange.retried(ATTEMPTS, "Permit decision for " + permitApplicationRef,
+        () -> RecordedDecision.of(decisions.apply(permitApplicationRef, decision)));
   }
 
   private static String blankToNull(String value) {

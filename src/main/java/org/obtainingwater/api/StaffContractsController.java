@@ -17,6 +17,7 @@ import org.obtainingwater.cases.CaseRecord;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.contract.SupplyContracts;
+import org.obtainingwater.web.ConcurrentChange;
 import org.obtainingwater.web.Doors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,8 +111,9 @@ class StaffContractsController {
       @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
       @Valid @RequestBody CounterSigningRequest request, HttpServletRequest http) {
     CaseRecord record = existing(applicationNumber);
-    ContractView signed = ContractView.of(contracts.signAtCounter(applicationNumber, record.contactPhone(),
-        http.getRemoteUser(), request.documentSha256()), documentUrl(applicationNumber));
+    ContractView signed = ContractView.of(ConcurrentChange.retried(SupplyContractController.SIGNING_ATTEMPTS,
+        "Counter signature of " + applicationNumber, () -> contracts.signAtCounter(applicationNumber,
+            record.contactPhone(), http.getRemoteUser(), request.documentSha256())), documentUrl(applicationNumber));
     return ResponseEntity.status(HttpStatus.CREATED).body(signed);
   }
 }

@@ -18,6 +18,7 @@ import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.identity.RateLimits;
 import org.obtainingwater.identity.RateLimits.Limit;
+import org.obtainingwater.web.ConcurrentChange;
 import org.obtainingwater.web.CustomerPrincipal;
 import org.obtainingwater.web.Doors;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = Doors.CUSTOMER_COOKIE)
 @SecurityRequirement(name = Doors.CHANNEL_TOKEN)
 class SupplyContractController {
+
+  /** Tries of a signature that lost a race for its case (docs/adr/0046). */
+  static final int SIGNING_ATTEMPTS = 3;
 
   private final CustomerCases cases;
   private final SupplyContracts contracts;
@@ -137,8 +141,11 @@ class SupplyContractController {
       @Valid @RequestBody SigningRequest request, HttpServletRequest http) {
     String phone = ownCase(applicationNumber, CustomerPrincipal.of(http));
     // no limit of its own: a code allows 5 tries and a phone gets at most 5 signing codes a day
-    ContractView signed = ContractView.of(contracts.signWithCode(applicationNumber, phone, request.code(),
-        request.documentSha256()), documentUrl(applicationNumber));
+    // A signature racing the case's five-day timer is applied again on the new state (the follow-up task open):
+    // the customer must not be asked to sign twice.
+    ContractView signed = ContractView.of(ConcurrentChange.retried(SIGNING_ATTEMPTS, "Signature of " + applicationNumber,
+        () -> contracts.signWithCode(applicationNumber, phone, request.code(), request.documentSha256())),
+        documentUrl(applicationNumber));
     return ResponseEntity.status(HttpStatus.CREATED).body(signed);
   }
 

@@ -41,11 +41,13 @@ public class SupplyContracts {
   private final JdbcTemplate jdbc;
   private final VerificationCodes codes;
   private final ZoneId zone;
+  private final ContractSigningWait wait;
 
-  SupplyContracts(JdbcTemplate jdbc, VerificationCodes codes, ZoneId serviceZone) {
+  SupplyContracts(JdbcTemplate jdbc, VerificationCodes codes, ZoneId serviceZone, ContractSigningWait wait) {
     this.jdbc = jdbc;
     this.codes = codes;
     this.zone = serviceZone;
+    this.wait = wait;
   }
 
   /**
@@ -127,7 +129,10 @@ public class SupplyContracts {
     ContractRecord contract = unsigned(applicationNumber, true);
     sameDocument(contract, documentSha256);
     long codeId = codes.useForSigning(phone, contract.contractNumber(), code);
-    return sign(contract, new ContractSignature(Method.SMS_CODE, now(), contract.documentSha256(), phone, codeId, null));
+    ContractRecord signed = sign(contract, new ContractSignature(Method.SMS_CODE, now(), contract.documentSha256(), phone,
+        codeId, null));
+    wait.signed(applicationNumber);
+    return signed;
   }
 
   /** Records that the customer signed the paper contract at the counter, by the staff login that saw it. */
@@ -135,6 +140,19 @@ public class SupplyContracts {
   public ContractRecord signAtCounter(String applicationNumber, String phone, String staff, String documentSha256) {
     ContractRecord contract = unsigned(applicationNumber, true);
     sameDocument(contract, documentSha256);
+    ContractRecord signed = sign(contract, new ContractSignature(Method.COUNTER, now(), contract.documentSha256(), phone,
+        null, staff));
+    wait.signed(applicationNumber);
+    return signed;
+  }
+
+  /**
+   * The counter signature recorded by submitting the follow-up task (跟进合同签署): the document as issued is the one
+   * the agent printed from the task, and the case moves on by the task's own completion.
+   */
+  @Transactional
+  ContractRecord recordCounterSignature(String applicationNumber, String phone, String staff) {
+    ContractRecord contract = unsigned(applicationNumber, true);
     return sign(contract, new ContractSignature(Method.COUNTER, now(), contract.documentSha256(), phone, null, staff));
   }
 

@@ -14,6 +14,8 @@ public enum NoticeType {
   PAYMENT_REMINDER,
   /** The meter is in, water is on, the account is open and the contract waits for signature. */
   WATER_ON,
+  /** The supply contract is still unsigned two working days after water-on (docs/adr/0046). */
+  CONTRACT_SIGNING_REMINDER,
   /** The customer withdrew; open work was cancelled. */
   APPLICATION_WITHDRAWN,
   /** A one-time code proving the customer holds the phone (docs/adr/0025); belongs to no case. */

@@ -40,6 +40,8 @@ final class Notices {
           + "或到营业厅办理。如已付款请忽略。";
       case WATER_ON -> "您的用水报装 " + number + " 已装表通水。用水户号 " + or(scope, CUSTOMER_ACCOUNT_NUMBER)
           + "，供水合同 " + or(scope, SUPPLY_CONTRACT_NUMBER) + " 已发送，请在线签署。";
+      case CONTRACT_SIGNING_REMINDER -> "您的用水报装 " + number + " 已通水，供水合同 " + or(scope, SUPPLY_CONTRACT_NUMBER)
+          + " 尚未签署。请在客户页面查看合同并用短信验证码签署，或携带身份证明到营业厅签署。如已签署请忽略。";
       // The reason is the caller's free text: never repeated in a message signed with the utility's name
       // (a phishing vector); staff read it in the case.
       case APPLICATION_WITHDRAWN -> "您的用水报装申请 " + number + " 已按您的要求撤回，相关工作已停止。"
@@ -56,6 +58,7 @@ final class Notices {
       case APPLICATION_REJECTED -> params.put("reason", or(scope, INTAKE_REJECTION_REASON));
       case CONNECTION_NOT_FEASIBLE -> params.put("reason", or(scope, INFEASIBILITY_REASON));
       case QUOTE_ISSUED, PAYMENT_REMINDER -> params.put("amount", yuan(scope));
+      case CONTRACT_SIGNING_REMINDER -> params.put("contract", or(scope, SUPPLY_CONTRACT_NUMBER));
       case WATER_ON -> {
         params.put("account", or(scope, CUSTOMER_ACCOUNT_NUMBER));
         params.put("contract", or(scope, SUPPLY_CONTRACT_NUMBER));

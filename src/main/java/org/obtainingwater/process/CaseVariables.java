@@ -85,6 +85,12 @@ public final class CaseVariables {
   public static final ProcessVariable<String> WATER_ON_AT = text("waterOnAt", "通水时间");
   public static final ProcessVariable<String> CUSTOMER_ACCOUNT_NUMBER = text("customerAccountNumber", "用水户号");
   public static final ProcessVariable<String> SUPPLY_CONTRACT_NUMBER = text("supplyContractNumber", "供水合同编号");
+  /** Whether the contract was signed when the case came to wait for it (gateway 合同已签署？, docs/adr/0046). */
+  public static final ProcessVariable<Boolean> CONTRACT_SIGNED = flag("contractSigned", "合同已签署");
+  /** 跟进合同签署: the customer signed the paper contract at the counter; submitting records the counter signature. */
+  public static final ProcessVariable<Boolean> CONTRACT_SIGNED_AT_COUNTER = flag("contractSignedAtCounter",
+      "客户已在柜台签署纸质合同");
+  public static final ProcessVariable<String> CONTRACT_FOLLOW_UP_NOTE = text("contractFollowUpNote", "跟进记录");
 
   // Callback
   public static final ProcessVariable<Integer> SATISFACTION_SCORE = integer("satisfactionScore", "满意度");

@@ -38,6 +38,12 @@ public final class ObtainingWaterProcess {
    */
   public static final String MESSAGE_PAYMENT_RECEIVED = "Message_PaymentReceived";
 
+  /**
+   * The customer signed the supply contract (with an SMS code on the page, or at the counter), correlated by business
+   * key: after water-on the case waits for it at {@link Elements#AWAIT_CONTRACT_SIGNATURE} (docs/adr/0046).
+   */
+  public static final String MESSAGE_CONTRACT_SIGNED = "Message_ContractSigned";
+
   /** User task ids, one per stage, as they appear in Tasklist and history. */
   public static final class UserTasks {
     public static final String REVIEW_APPLICATION = "userTask_reviewApplication";
@@ -51,6 +57,8 @@ public final class ObtainingWaterProcess {
     public static final String INSTALL_METER = "userTask_installMeter";
     public static final String CALL_BACK_CUSTOMER = "userTask_callBackCustomer";
     public static final String RECTIFY_SERVICE = "userTask_rectifyService";
+    /** Customer service follows up a contract unsigned five working days after water-on (docs/adr/0046). */
+    public static final String FOLLOW_UP_CONTRACT_SIGNING = "userTask_followUpContractSigning";
 
     private UserTasks() {
     }
@@ -104,6 +112,12 @@ public final class ObtainingWaterProcess {
     public static final String AWAIT_CREDIT_PAYMENT = "receiveTask_awaitCreditPayment";
     public static final String CREDIT_PAYMENT_OVERDUE = "boundaryEvent_creditPaymentOverdue";
     public static final String REMIND_CREDIT_PAYMENT = "sendTask_remindCreditPayment";
+    /** After water-on the case waits for the supply contract's signature, beside the callback (docs/adr/0046). */
+    public static final String CONTRACT_SIGNED = "gateway_contractSigned";
+    public static final String AWAIT_CONTRACT_SIGNATURE = "receiveTask_awaitContractSignature";
+    public static final String CONTRACT_SIGNING_REMINDER = "boundaryEvent_contractSigningReminder";
+    public static final String REMIND_CONTRACT_SIGNING = "sendTask_remindContractSigning";
+    public static final String CONTRACT_UNSIGNED = "boundaryEvent_contractUnsigned";
 
     private Elements() {
     }

@@ -21,7 +21,8 @@ public enum StaffGroup {
   CONSTRUCTION("construction", "施工队", "施工待办", List.of(UserTasks.BUILD_EXTERNAL_PIPELINE,
       PreEngagementProcess.UserTasks.BUILD_PIPE_AHEAD)),
   METERING("metering", "装表员", "装表通水待办", List.of(UserTasks.INSTALL_METER)),
-  CUSTOMER_SERVICE("customer-service", "客服专员", "回访待办", List.of(UserTasks.CALL_BACK_CUSTOMER)),
+  CUSTOMER_SERVICE("customer-service", "客服专员", "回访待办", List.of(UserTasks.CALL_BACK_CUSTOMER,
+      UserTasks.FOLLOW_UP_CONTRACT_SIGNING)),
   SUPERVISORS("supervisors", "服务督导", "整改待办", List.of(UserTasks.RECTIFY_SERVICE)),
   /** Account managers (客户经理) register major projects before they apply and follow them up (提前办). */
   ACCOUNTS("accounts", "客户经理", "提前办待办", List.of(PreEngagementProcess.UserTasks.DECIDE_PIPE_AHEAD,

@@ -1,10 +1,13 @@
 package org.obtainingwater.web;
 
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 
 /**
@@ -17,7 +20,28 @@ import org.springframework.dao.ConcurrencyFailureException;
  */
 public final class ConcurrentChange {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ConcurrentChange.class);
+
   private ConcurrentChange() {
+  }
+
+  /**
+   * Runs {@code change}, a transaction of its own, and runs it again when it lost a race for its case, at most
+   * {@code attempts} times in all. For a change an outside party makes once and must not be told "try again": a
+   * platform's decision, a customer's signature racing the case's own timer (nothing was applied by the loser, and on
+   * the case's new state the change applies differently, e.g. completing the task the timer opened).
+   */
+  public static <T> T retried(int attempts, String what, Supplier<T> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return change.get();
+      } catch (RuntimeException e) {
+        if (attempt >= attempts || !causedBy(e)) {
+          throw e;
+        }
+        LOG.info("{} lost a race for its case (attempt {}), applying it again: {}", what, attempt, e.getMessage());
+      }
+    }
   }
 
   /** Whether the failure or any of its causes says so. */

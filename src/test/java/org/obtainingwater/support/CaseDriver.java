@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.PaymentOrder;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
@@ -167,6 +168,18 @@ public final class CaseDriver {
   }
 
   /**
+   * The customer signs the supply contract issued at water-on at the counter, as staff record it through
+   * {@code POST /api/v1/staff/contracts/{n}/counter-signature} (docs/adr/0040), then the asynchronous steps: the
+   * case's wait for the signature ends (docs/adr/0046).
+   */
+  public void contractSigned(ProcessInstance instance, SupplyContracts contracts) {
+    String phone = (String) runtime.getVariable(instance.getId(), CaseVariables.CONTACT_PHONE.name());
+    contracts.signAtCounter(instance.getBusinessKey(), phone, "lina",
+        contracts.get(instance.getBusinessKey()).documentSha256());
+    executeJobs(instance);
+  }
+
+  /**
    * The platform stays silent on the permit of this kind until its fallback timer fires (the engine's clock is not
    * moved): the permit agent's task {@code userTask_record…PermitDecision} opens.
    */
@@ -223,7 +236,9 @@ public final class CaseDriver {
       if (due.isEmpty()) {
         return;
       }
-      due.forEach(job -> management.executeJob(job.getId()));
+      // a job that ran earlier in the round may have removed another (a timer ending the wait the other's is on)
+      due.stream().filter(job -> management.createJobQuery().jobId(job.getId()).count() == 1)
+          .forEach(job -> management.executeJob(job.getId()));
     }
     throw new AssertionError("Jobs keep coming for " + instance.getId());
   }

@@ -1,0 +1,101 @@
+package org.obtainingwater.contract;
+
+import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
+import static org.obtainingwater.process.CaseVariables.CONTRACT_SIGNED;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.obtainingwater.process.ObtainingWaterProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case's wait for the supply contract's signature after water-on (docs/adr/0046), from both sides.
+ *
+ * <p>As the start listener of the gateway 合同已签署？ it tells the case whether the contract is already signed (the
+ * page offers it from the moment it is issued, before the water-on notice is sent). It reads the contract row under
+ * {@code FOR UPDATE}, the lock a signature takes first: a signature and the case arriving at the wait at the same
+ * moment are ordered, so either the case sees the signature and does not wait, or the signature sees the wait.
+ *
+ * <p>After a signature, {@link #signed(String)} moves the case on: it correlates {@code Message_ContractSigned}
+ * while the case waits for it, or completes the follow-up task customer service was given after five working days.
+ */
+@Component("contractSigningWait")
+public class ContractSigningWait implements ExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContractSigningWait.class);
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  ContractSigningWait(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    List<String> signedBy = jdbc.query("SELECT signed_by FROM supply_contract WHERE application_number = ? FOR UPDATE",
+        (row, i) -> row.getString(1), APPLICATION_NUMBER.get(execution));
+    boolean signed = !signedBy.isEmpty() && signedBy.get(0) != null;
+    CONTRACT_SIGNED.set(execution, signed);
+  }
+
+  /**
+   * Moves the case on after its contract was signed, in the signature's transaction. A case that does not wait for a
+   * signature (not there yet, migrated past water-on from a version without the wait, closed) is left as it is. A wait
+   * that ends while this runs (the five-day timer firing) is a lost race: nothing is applied, and the caller may sign
+   * again on the case's new state.
+   */
+  void signed(String applicationNumber) {
+    Optional<ProcessInstance> instance = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY).processInstanceBusinessKey(applicationNumber).active()
+        .list().stream().findFirst();
+    if (instance.isEmpty()) {
+      return;
+    }
+    String id = instance.get().getId();
+    boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(id)
+        .eventName(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED).count() > 0;
+    Optional<Task> followUp = waiting ? Optional.empty() : tasks.createTaskQuery().processInstanceId(id)
+        .taskDefinitionKey(ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING).list().stream().findFirst();
+    try {
+      if (waiting) {
+        runtime.createMessageCorrelation(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED)
+            .processInstanceId(id).correlateWithResult();
+      } else if (followUp.isPresent()) {
+        tasks.complete(followUp.get().getId());
+      } else {
+        return;
+      }
+    } catch (ProcessEngineException failed) {
+      if (failed instanceof OptimisticLockingException) {
+        throw failed;
+      }
+      boolean stillWaits = waiting
+          ? runtime.createEventSubscriptionQuery().processInstanceId(id)
+              .eventName(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED).count() > 0
+          : tasks.createTaskQuery().taskId(followUp.get().getId()).count() > 0;
+      if (stillWaits) {
+        throw failed;
+      }
+      throw new OptimisticLockingException("supply contract of " + applicationNumber + ": the case changed while its "
+          + "signature was being applied (" + failed.getMessage() + ")");
+    }
+    LOG.info("Application {}: contract signed, the case goes on ({})", applicationNumber,
+        waiting ? "was waiting" : "customer service's follow-up completed");
+  }
+}
