@@ -5,6 +5,7 @@ import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_CR
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_APPLICATION_WITHDRAWN;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.END_WATER_CONNECTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_APPLICATION_WITHDRAWN;
+import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_PAYMENT_RECEIVED;
 import static org.obtainingwater.process.ObtainingWaterProcess.MESSAGE_QUOTE_ACCEPTED;
 import static org.obtainingwater.process.ObtainingWaterProcess.PROCESS_KEY;
@@ -77,6 +78,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingPermitAuthority;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.engine.ResourceDeployment;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitDecisions;
@@ -151,6 +153,8 @@ class CaseMigrationTests {
   PermitDecisions decisions;
   @Autowired
   Payments payments;
+  @Autowired
+  SupplyContracts contracts;
 
   CaseDriver cases;
 
@@ -379,7 +383,7 @@ class CaseMigrationTests {
     }
 
     ProcessDefinition current = deploy(Diagrams.obtainingWater());
-    assertThat(current.getVersionTag()).isEqualTo("1.6.0");
+    assertThat(current.getVersionTag()).isEqualTo("1.7.0");
     migrateAll(current, all, tasksBefore);
 
     cases.complete(beforeDesign, DESIGN_SUPPLY_SCHEME, designed(150, 100, 86_000));
@@ -398,6 +402,45 @@ class CaseMigrationTests {
     assertThat(payments.find(pastTheFee.getBusinessKey())).as("past the fee decision before quotes: none").isEmpty();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pastTheFee.getId())
         .activityId(AWAIT_CREDIT_PAYMENT).count()).isZero();
+  }
+
+  /**
+   * Cases of 1.6.0, before the wait for the contract's signature (docs/adr/0046), move onto this version. A case before
+   * water-on waits for the signature after it like any new one; a case already past water-on (at the callback, its
+   * contract issued and unsigned) closes with its callback, through the join it reaches without a signature branch.
+   */
+  @Test
+  void casesOfVersion160_migrate_theOnesBeforeWaterOnWaitForTheSignature_theOnesPastItCloseWithTheCallback()
+      throws Exception {
+    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
+        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.6.0.bpmn")));
+    assertThat(previous.getVersionTag()).isEqualTo("1.6.0");
+    ProcessInstance atMeter = at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000)));
+    ProcessInstance atCallback = at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000)));
+    cases.complete(atCallback, INSTALL_METER, meterInstalled(50));
+    List<ProcessInstance> all = List.of(atMeter, atCallback);
+    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
+    for (ProcessInstance instance : all) {
+      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
+      tasksBefore.put(instance.getId(), openTaskIds(instance));
+    }
+
+    ProcessDefinition current = deploy(Diagrams.obtainingWater());
+    assertThat(current.getVersionTag()).isEqualTo("1.7.0");
+    migrateAll(current, all, tasksBefore);
+
+    cases.complete(atCallback, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(atCallback.getId()).count())
+        .as("closed with its callback, no signature awaited").isZero();
+    assertThat(contracts.get(atCallback.getBusinessKey()).signature()).as("its contract stays to be signed").isEmpty();
+
+    cases.complete(atMeter, INSTALL_METER, meterInstalled(50));
+    cases.complete(atMeter, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(waitsFor(atMeter, MESSAGE_CONTRACT_SIGNED)).as("water on after the migration: the signature awaited")
+        .isTrue();
+    cases.contractSigned(atMeter, contracts);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(atMeter.getId())
+        .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
   }
 
   private boolean waitsFor(ProcessInstance instance, String message) {
@@ -472,8 +515,8 @@ class CaseMigrationTests {
     for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
       if (timer.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance)
           || timer.getAttachedTo() instanceof ReceiveTask) {
-        continue; // the withdrawal, the refusals, the fallbacks after the platform's silence and the payment reminders
-                  // stay (no escalation)
+        continue; // the withdrawal, the refusals, the fallbacks after the platform's silence, the payment reminders
+                  // and the contract's reminder and hand-over stay (no escalation)
       }
       for (SequenceFlow flow : timer.getOutgoing()) {
         removed.add(flow);
@@ -496,8 +539,8 @@ class CaseMigrationTests {
       }
       element.getParentElement().removeChildElement(element);
     }
-    assertThat(model.getModelElementsByType(TimerEventDefinition.class)).as("the two fallbacks, the two payment reminders")
-        .hasSize(4);
+    assertThat(model.getModelElementsByType(TimerEventDefinition.class))
+        .as("the two fallbacks, the two payment reminders, the contract's reminder and its hand-over").hasSize(6);
     return model;
   }
 
@@ -577,6 +620,9 @@ class CaseMigrationTests {
       }
       if (waitsFor(instance, MESSAGE_PAYMENT_RECEIVED)) {
         cases.paid(instance, payments, "4200" + instance.getBusinessKey().replaceAll("\\D", ""));
+      }
+      if (waitsFor(instance, MESSAGE_CONTRACT_SIGNED)) {
+        cases.contractSigned(instance, contracts);
       }
       for (PermitKind kind : PermitKind.values()) {
         if (runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName(kind.decisionMessage())

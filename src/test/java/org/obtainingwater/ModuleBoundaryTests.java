@@ -51,7 +51,7 @@ class ModuleBoundaryTests {
       // the customer's verified phone: codes, sessions, abuse limits (docs/adr/0025, 0026)
       Map.entry("identity", Set.of("notification", "process")),
       // the supply contract issued at water-on and its signature (docs/adr/0040)
-      Map.entry("contract", Set.of("cases", "identity", "notification", "process")),
+      Map.entry("contract", Set.of("cases", "identity", "notification", "process", "sla")),
       // the HTTP doors: problem answers, engine-rest errors, outage answers, limits, OpenAPI, access guards
       Map.entry("web", Set.of("cases", "identity", "process", "staff")),
       // the customer and permit-platform API

@@ -119,6 +119,7 @@ import org.obtainingwater.permits.PermitFiling;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.InvalidInputException;
+import org.obtainingwater.sla.CustomerTime;
 import org.obtainingwater.sla.OverdueNotice;
 import org.obtainingwater.sla.StageTargets;
 import org.obtainingwater.sla.WorkingCalendar;
@@ -180,6 +181,8 @@ class ObtainingWaterProcessTests {
   CaseRecords records;
   @Autowired
   SupplyContracts contracts;
+  @Autowired
+  CustomerTime customerTime;
 
   CaseDriver cases;
 
@@ -667,6 +670,9 @@ class ObtainingWaterProcessTests {
     // The customer signs after all (here at the counter through the staff door): the follow-up completes itself.
     cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(FOLLOW_UP_CONTRACT_SIGNING, END_WATER_CONNECTED);
+    // The wait after the callback was the customer's: the callback's time in the scorecard ends with the callback.
+    assertThat(customerTime.inStage(instance.getBusinessKey(), Stage.CALLBACK))
+        .isEqualTo(workingCalendar.workingTime("P5D").plusMinutes(1));
     assertThat(contracts.get(instance.getBusinessKey()).signature()).hasValueSatisfying(signature ->
         assertThat(signature.method()).isEqualTo(org.obtainingwater.contract.ContractSignature.Method.COUNTER));
   }

@@ -1,6 +1,7 @@
 package org.obtainingwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 
 import java.io.File;
@@ -78,9 +79,11 @@ class PortalBrowserIT {
     Answer filed = new ApiClient(port).apply(ApiClient.application("contactPhone", "\"" + phoneB + "\""), null);
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     String connected = filed.json().get("applicationNumber").asText();
-    StaffWalk.toTheEnd(Staff.engineRest(port), new ApiClient(port), permitFilings::filingsFor, connected, () -> history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(connected).finished().count() == 1, Duration.ofMinutes(2));
-    assertThat(records.find(connected).orElseThrow().outcome()).isEqualTo(Outcome.WATER_CONNECTED);
+    // worked through the callback; the case then waits for the contract the customer signs on the page (docs/adr/0046)
+    StaffWalk.toTheEnd(Staff.engineRest(port), new ApiClient(port), permitFilings::filingsFor, connected, () -> history
+        .createHistoricTaskInstanceQuery().processInstanceBusinessKey(connected).taskDefinitionKey(CALL_BACK_CUSTOMER)
+        .finished().count() == 1, Duration.ofMinutes(2));
+    assertThat(records.find(connected).orElseThrow().outcome()).as("open until the contract is signed").isNull();
 
     // phone B's other case, accepted at intake: its survey visit is booked on the page (docs/adr/0042)
     String surveying = new ApiClient(port).fileFor(phoneB);
@@ -101,6 +104,12 @@ class PortalBrowserIT {
     assertThat(browser.exitCode()).as("browser walk-through:\n" + browser.output()).isZero();
 
     // What the browser did is what the case records say.
+    // Phone B signed the contract on the page: with the callback done, that closed the case.
+    Instant signedBy = Instant.now().plusSeconds(30);
+    while (records.find(connected).orElseThrow().outcome() == null && Instant.now().isBefore(signedBy)) {
+      Thread.sleep(200);
+    }
+    assertThat(records.find(connected).orElseThrow().outcome()).isEqualTo(Outcome.WATER_CONNECTED);
     assertThat(records.forPhone(phoneA)).singleElement().satisfies(record -> {
       assertThat(record.channel()).isEqualTo("web");
       assertThat(record.stage() == Stage.WITHDRAWAL || record.outcome() == Outcome.WITHDRAWN).as(record.toString()).isTrue();

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.ObtainingWaterProcess.Elements;
@@ -51,6 +52,8 @@ class PostgresHappyPathTests {
   CaseRecords records;
   @Autowired
   Payments payments;
+  @Autowired
+  SupplyContracts contracts;
 
   @Test
   void happyPathWithBothPermits_runsOnPostgreSql() throws Exception {
@@ -71,6 +74,7 @@ class PostgresHappyPathTests {
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance, contracts);
 
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
   }
@@ -94,6 +98,7 @@ class PostgresHappyPathTests {
     assertThat(project).isEnded().hasPassed(PreEngagementProcess.Elements.END_LINKED);
     cases.complete(instance, INSTALL_METER, meterInstalled(100));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance, contracts);
     cases.paid(instance, payments, "4200000066");
 
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);

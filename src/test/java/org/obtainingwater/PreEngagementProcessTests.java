@@ -42,10 +42,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.cases.CaseRecords;
-import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.CustomerCases.CaseView;
+import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.InvalidInputException;
@@ -69,6 +70,8 @@ class PreEngagementProcessTests {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  SupplyContracts contracts;
   @Autowired
   CaseRecords records;
   @Autowired
@@ -220,6 +223,7 @@ class PreEngagementProcessTests {
     cases.complete(instance, UserTasks.INSTALL_METER, meterInstalled(100));
     cases.complete(instance, UserTasks.CALL_BACK_CUSTOMER, calledBack(5, "提前查勘设计，报装后很快通水"));
     cases.paid(instance, payments, "4200000101");
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
     assertThat(stages(instance)).contains(Stage.INTAKE, Stage.PERMITS, Stage.CONSTRUCTION, Stage.METERING)
         .doesNotContain(Stage.SURVEY, Stage.DESIGN);
@@ -252,6 +256,7 @@ class PreEngagementProcessTests {
     cases.complete(instance, UserTasks.INSTALL_METER, meterInstalled(100));
     cases.complete(instance, UserTasks.CALL_BACK_CUSTOMER, calledBack(5, "申请后第二天就通水"));
     cases.paid(instance, payments, "4200000102");
+    cases.contractSigned(instance, contracts);
     assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
     assertThat(stages(instance)).containsExactly(Stage.RECEIVED, Stage.INTAKE, Stage.PAYMENT, Stage.METERING,
         Stage.WATER_ON, Stage.CALLBACK)

@@ -31,6 +31,7 @@ import org.obtainingwater.staff.StaffGroup;
 import org.obtainingwater.permits.FiledPermit;
 import org.obtainingwater.permits.PermitFilings;
 import org.obtainingwater.permits.PermitKind;
+import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.StaffWalk;
@@ -90,6 +91,8 @@ class StaffRestWorkflowTests {
     ENTERED.put("callbackResult", "reached");
     ENTERED.put("satisfactionScore", 5);
     ENTERED.put("callbackRemarks", "不到两天就通水，非常满意");
+    ENTERED.put("contractFollowUpNote", "电话提醒后客户到营业厅签署了纸质合同");
+    ENTERED.put("contractSignedAtCounter", true);
   }
 
   /** Values a visible-only-when field must not receive in this walk-through (its branch is not taken). */
@@ -230,8 +233,14 @@ class StaffRestWorkflowTests {
     Answer paid = customer.paymentNotified(ApiClient.paymentNotification(order.json().get("paymentReference").asText(),
         order.json().get("amount").asText(), "4200009999"));
     assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    // Five working days without a signature (run now): customer service follows up, and the customer signs the
+    // printed contract at the counter, which the agent records by submitting the follow-up's form (docs/adr/0046).
+    StaffWalk.timerFiresNow(staff, instanceId, ObtainingWaterProcess.Elements.CONTRACT_UNSIGNED, Duration.ofSeconds(20));
+    complete("zhoufang", instanceId, ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING);
 
     assertThat(awaitEnded(instanceId).get("state").asText()).isEqualTo("COMPLETED");
+    Answer contract = Staff.app(port).as("zhoufang").get("/api/v1/staff/contracts/" + number);
+    assertThat(contract.json().path("signature").path("method").asText()).as(contract.body()).isEqualTo("COUNTER");
     assertThat(get("admin", "/history/activity-instance?processInstanceId=" + instanceId
         + "&activityId=endEvent_waterConnected")).hasSize(1);
   }

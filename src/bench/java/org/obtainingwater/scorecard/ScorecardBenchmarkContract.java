@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +40,8 @@ abstract class ScorecardBenchmarkContract {
   @Autowired
   Payments payments;
   @Autowired
+  SupplyContracts contracts;
+  @Autowired
   ScorecardService scorecards;
   @Autowired
   ScorecardHistory history;
@@ -59,7 +62,7 @@ abstract class ScorecardBenchmarkContract {
   @Test
   void scorecardOverTenThousandFinishedCases() throws Exception {
     long began = System.nanoTime();
-    SeptemberCases september2025 = new SeptemberCases(engine, jdbc, payments);
+    SeptemberCases september2025 = new SeptemberCases(engine, jdbc, payments, contracts);
     List<HistoryCopier.Template> templates = september2025.templates();
     long templatesRun = System.nanoTime();
     long rows = september2025.copies(templates, CASES);

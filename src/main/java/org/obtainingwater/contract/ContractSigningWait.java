@@ -3,18 +3,29 @@ package org.obtainingwater.contract;
 import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
 import static org.obtainingwater.process.CaseVariables.CONTRACT_SIGNED;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.sla.CustomerTime;
+import org.obtainingwater.sla.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +41,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>After a signature, {@link #signed(String)} moves the case on: it correlates {@code Message_ContractSigned}
  * while the case waits for it, or completes the follow-up task customer service was given after five working days.
+ * When the callback was done before the signature, the time from the callback to the signature is the customer's
+ * ({@link CustomerTime}, stage {@link Stage#CALLBACK}): the case stays open for it, but the callback's time and the
+ * case's utility time in the scorecard end with the callback.
  */
 @Component("contractSigningWait")
 public class ContractSigningWait implements ExecutionListener {
@@ -39,12 +53,22 @@ public class ContractSigningWait implements ExecutionListener {
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final HistoryService history;
+  private final CustomerTime customerTime;
+  private final WorkingCalendar calendar;
 
-  ContractSigningWait(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks) {
+  ContractSigningWait(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, HistoryService history,
+      CustomerTime customerTime, WorkingCalendar calendar) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.history = history;
+    this.customerTime = customerTime;
+    this.calendar = calendar;
   }
+
+  /** The cause of customer time for a signature that came after the callback was done. */
+  static final String SIGNED_AFTER_CALLBACK = "CONTRACT_SIGNED_AFTER_CALLBACK";
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -97,5 +121,18 @@ public class ContractSigningWait implements ExecutionListener {
     }
     LOG.info("Application {}: contract signed, the case goes on ({})", applicationNumber,
         waiting ? "was waiting" : "customer service's follow-up completed");
+    callbackDoneAt(id).ifPresent(callbackDone -> {
+      Duration waited = calendar.workingTimeBetween(callbackDone, ClockUtil.getCurrentTime().toInstant());
+      customerTime.set(applicationNumber, id, Stage.CALLBACK, ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING,
+          SIGNED_AFTER_CALLBACK, "回访已办结，等待客户签署供水合同", waited);
+    });
+  }
+
+  /** When the callback's branch reached the closing join, if it has. */
+  private Optional<Instant> callbackDoneAt(String processInstanceId) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .activityId(ObtainingWaterProcess.Elements.CALLBACK_DONE).finished().list().stream()
+        .map(HistoricActivityInstance::getEndTime).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).map(Date::toInstant);
   }
 }

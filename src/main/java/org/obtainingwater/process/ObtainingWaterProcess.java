@@ -118,6 +118,8 @@ public final class ObtainingWaterProcess {
     public static final String CONTRACT_SIGNING_REMINDER = "boundaryEvent_contractSigningReminder";
     public static final String REMIND_CONTRACT_SIGNING = "sendTask_remindContractSigning";
     public static final String CONTRACT_UNSIGNED = "boundaryEvent_contractUnsigned";
+    /** The callback's branch is done (satisfied, three times unreachable, or escalated) and goes to the closing join. */
+    public static final String CALLBACK_DONE = "gateway_mergeCaseClosing";
 
     private Elements() {
     }

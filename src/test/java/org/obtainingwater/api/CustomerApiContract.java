@@ -44,6 +44,7 @@ import org.obtainingwater.permits.PermitWithdrawal;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.Outcome;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.notification.NoticeType;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.notification.OutboxDispatcher;
@@ -83,6 +84,8 @@ abstract class CustomerApiContract {
   ProcessEngine engine;
   @Autowired
   CaseRecords records;
+  @Autowired
+  SupplyContracts contracts;
   @Autowired
   PermitFilings filings;
   @Autowired
@@ -145,6 +148,8 @@ abstract class CustomerApiContract {
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    assertThat(api.status(number, PHONE).json().get("outcome").isNull()).as("open until the contract is signed").isTrue();
+    cases.contractSigned(instance, contracts);
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);
     JsonNode status = api.status(number, PHONE).json();
@@ -555,6 +560,7 @@ abstract class CustomerApiContract {
     assertThat(again.json().get("detail").asText()).contains("已于").contains("评价过（4 分）").contains("只能评价一次");
 
     cases.complete(instance(number), CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance(number), contracts);
     JsonNode closed = customer.status(number, phone).json();
     assertThat(closed.get("outcome").asText()).isEqualTo("WATER_CONNECTED");
     assertThat(closed.at("/rating/score").asInt()).isEqualTo(4);
@@ -569,6 +575,7 @@ abstract class CustomerApiContract {
     String connected = fileFor(phone);
     driveTo(connected, Stage.CALLBACK);
     cases.complete(instance(connected), CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance(connected), contracts);
     String withdrawn = fileFor(phone);
     assertThat(api.withdraw(withdrawn, phone, "项目延期").status()).isEqualTo(200);
     ApiClient stranger = customer(SmsCodes.freshPhone("134"));

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.ObtainingWaterApplication;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.notification.NotificationOutbox;
 import org.obtainingwater.notification.OutboxEntry;
 import org.obtainingwater.permits.FiledPermit;
@@ -49,6 +50,8 @@ import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.AtOnce;
+import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.StaffWalk;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -124,6 +127,10 @@ class TwoNodeClusterIT {
     complete(engineB, number, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     complete(engineB, number, INSTALL_METER, meterInstalled(50));
     complete(engineB, number, CALL_BACK_CUSTOMER, calledBack(5, "两个节点之间无缝衔接"));
+    // the customer signs the contract at a counter served by the other node (docs/adr/0046)
+    Answer signed = StaffWalk.counterSigns(Staff.app(port(nodeA)), number,
+        nodeA.getBean(SupplyContracts.class).get(number).documentSha256());
+    assertThat(signed.status()).as(signed.body()).isEqualTo(201);
     awaitEnded(engineB, number);
 
     Answer status = apiA.status(number, ApiClient.PHONE);

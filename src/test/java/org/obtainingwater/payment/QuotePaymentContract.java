@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingPaymentGateway;
 import org.obtainingwater.adapters.RecordingSmsGateway;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
@@ -47,6 +48,8 @@ abstract class QuotePaymentContract {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  SupplyContracts contracts;
   @Autowired
   OutboxDispatcher dispatcher;
   @Autowired
@@ -141,6 +144,7 @@ abstract class QuotePaymentContract {
 
     cases.complete(instance, INSTALL_METER, meterInstalled(100));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance, contracts);
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
         .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
   }
@@ -205,6 +209,7 @@ abstract class QuotePaymentContract {
     assertThat(channel.paymentNotified(ApiClient.paymentNotification(order.json().get("paymentReference").asText(),
         "86000", "4200100004")).status()).isEqualTo(200);
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance, contracts);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
         .as("closed once paid and called back").isZero();
   }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.obtainingwater.cases.ServiceRatings;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.Answer;
@@ -73,6 +74,8 @@ abstract class ScorecardContract {
   ServiceRatings ratings;
   @Autowired
   Payments payments;
+  @Autowired
+  SupplyContracts contracts;
 
   Staff staff;
   CaseDriver cases;
@@ -89,6 +92,7 @@ abstract class ScorecardContract {
     step(a, "2025-11-04T17:30", INSTALL_METER, meterInstalled(50));
     rateOnline(a, "2025-11-05T09:00", 5);
     step(a, "2025-11-05T13:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(a, contracts); // signed by the callback: no customer time after it (docs/adr/0046)
     // B: slow intake, a fee, a dissatisfied customer called again after the rectification
     ProcessInstance b = apply("2025-11-03T08:30");
     step(b, "2025-11-04T13:00", REVIEW_APPLICATION, accepted());
@@ -100,6 +104,7 @@ abstract class ScorecardContract {
     step(b, "2025-11-07T13:00", RECTIFY_SERVICE, rectified("已约谈装表班组"));
     step(b, "2025-11-07T17:30", CALL_BACK_CUSTOMER, calledBack(4, "已满意"));
     cases.paid(b, payments, "4200001105");
+    cases.contractSigned(b, contracts);
     // C: external works with both permits; the last permit arrives on Friday morning
     ProcessInstance c = apply("2025-11-03T08:30");
     step(c, "2025-11-03T13:00", REVIEW_APPLICATION, accepted());
@@ -110,6 +115,7 @@ abstract class ScorecardContract {
     step(c, "2025-11-12T08:30", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(c, "2025-11-13T08:30", INSTALL_METER, meterInstalled(50));
     step(c, "2025-11-13T17:30", CALL_BACK_CUSTOMER, calledBack(4, "满意"));
+    cases.contractSigned(c, contracts);
     // D: slow meter fitting, not yet called back
     ProcessInstance d = apply("2025-11-10T08:30");
     step(d, "2025-11-10T13:00", REVIEW_APPLICATION, accepted());

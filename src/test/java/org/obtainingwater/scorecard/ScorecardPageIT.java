@@ -14,6 +14,7 @@ import org.obtainingwater.support.NodeScript;
 import org.obtainingwater.support.AppOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,11 +40,13 @@ class ScorecardPageIT {
   JdbcTemplate jdbc;
   @Autowired
   Payments payments;
+  @Autowired
+  SupplyContracts contracts;
 
   @Test
   void aSupervisorSeesSeptembersFiguresAndCharts() throws Exception {
     assertThat(new File("/usr/bin/chromium")).as("Debian chromium (installed by .ci/run)").exists();
-    SeptemberCases september = new SeptemberCases(engine, jdbc, payments);
+    SeptemberCases september = new SeptemberCases(engine, jdbc, payments, contracts);
     september.copies(september.templates(), COPIES);
     int expected = COPIES + 8;
     Instant started = Instant.now().minusSeconds(1);

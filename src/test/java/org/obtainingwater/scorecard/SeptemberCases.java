@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.CaseDriver;
@@ -51,11 +52,13 @@ final class SeptemberCases {
   private final JdbcTemplate jdbc;
   private final CaseDriver cases;
   private final Payments payments;
+  private final SupplyContracts contracts;
 
-  SeptemberCases(ProcessEngine engine, JdbcTemplate jdbc, Payments payments) {
+  SeptemberCases(ProcessEngine engine, JdbcTemplate jdbc, Payments payments, SupplyContracts contracts) {
     this.jdbc = jdbc;
     this.cases = new CaseDriver(engine);
     this.payments = payments;
+    this.contracts = contracts;
   }
 
   /** Writes {@code count} copies of the templates; returns the number of rows written. */
@@ -92,6 +95,7 @@ final class SeptemberCases {
     step(slow, "2025-09-05T16:00", RECTIFY_SERVICE, rectified("已清理"));
     step(slow, "2025-09-08T10:00", CALL_BACK_CUSTOMER, calledBack(4, "已满意"));
     cases.paid(slow, payments, "4200000903");
+    cases.contractSigned(slow, contracts);
     instances.add(slow);
     // both permits, granted in time
     ProcessInstance both = start("2025-09-01T09:00");
@@ -103,6 +107,7 @@ final class SeptemberCases {
     step(both, "2025-09-10T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(both, "2025-09-11T11:00", INSTALL_METER, meterInstalled(50));
     step(both, "2025-09-12T10:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(both, contracts);
     instances.add(both);
     // road permit only, rejected once and resubmitted
     ProcessInstance road = start("2025-09-02T09:00");
@@ -117,6 +122,7 @@ final class SeptemberCases {
     step(road, "2025-09-12T11:00", INSTALL_METER, meterInstalled(100));
     step(road, "2025-09-15T10:00", CALL_BACK_CUSTOMER, calledBack(4, "满意"));
     cases.paid(road, payments, "4200000915");
+    cases.contractSigned(road, contracts);
     instances.add(road);
     // external works without permits
     ProcessInstance plain = start("2025-09-03T09:00");
@@ -126,6 +132,7 @@ final class SeptemberCases {
     step(plain, "2025-09-09T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(plain, "2025-09-10T11:00", INSTALL_METER, meterInstalled(40));
     step(plain, "2025-09-11T10:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(plain, contracts);
     instances.add(plain);
     // water on, callback still open
     ProcessInstance open = fastPath("2025-09-04T09:00", "2025-09-04T10:00", "2025-09-04T15:00", "2025-09-05T10:00",
@@ -147,6 +154,7 @@ final class SeptemberCases {
     if (satisfaction != null) {
       step(instance, LocalDateTime.parse(waterOn).plusHours(18).toString(), CALL_BACK_CUSTOMER,
           calledBack(satisfaction, "满意"));
+      cases.contractSigned(instance, contracts);
     }
     return instance;
   }

@@ -56,6 +56,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.obtainingwater.adapters.RecordingSupervisorNotifier;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.staff.StaffAccessSetup;
@@ -75,6 +76,8 @@ abstract class OverdueEscalationContract {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  SupplyContracts contracts;
   @Autowired
   RecordingSupervisorNotifier supervisors;
 
@@ -151,6 +154,7 @@ abstract class OverdueEscalationContract {
     cases.complete(instance, DESIGN_SUPPLY_SCHEME, designed(50, 50, 8_000));
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance, contracts);
     assertThat(history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
         .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
     assertThat(history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
@@ -287,6 +291,7 @@ abstract class OverdueEscalationContract {
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(instance, contracts);
 
     assertThat(history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
         .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);

@@ -73,7 +73,14 @@ public final class StaffWalk {
    * Waits until the permit waits for the platform. Fails after {@code within}.
    */
   public static void platformSilent(Staff engineRest, String processInstanceId, PermitKind kind, Duration within) {
-    String timer = kind.decisionNotReceived();
+    timerFiresNow(engineRest, processInstanceId, kind.decisionNotReceived(), within);
+  }
+
+  /**
+   * The case's timer of this boundary event fires now (the test cannot wait its working days): an administrator's
+   * engine-rest runs its job, once the case has it. Fails after {@code within} without the timer.
+   */
+  public static void timerFiresNow(Staff engineRest, String processInstanceId, String timer, Duration within) {
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
       Answer jobs = engineRest.as("admin").get("/job?processInstanceId=" + processInstanceId + "&activityId=" + timer);
@@ -83,7 +90,7 @@ public final class StaffWalk {
       if (jobs.json().size() == 1) {
         Answer run = engineRest.as("admin").post("/job/" + jobs.json().get(0).get("id").asText() + "/execute", Map.of());
         if (run.status() != 204) {
-          throw new AssertionError("the fallback timer " + timer + ": " + run);
+          throw new AssertionError("the timer " + timer + ": " + run);
         }
         return;
       }
@@ -94,7 +101,7 @@ public final class StaffWalk {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError("the permit never waited for the platform: no timer " + timer);
+    throw new AssertionError("the case never waited at the timer " + timer);
   }
 
   /**
@@ -109,6 +116,15 @@ public final class StaffWalk {
           + "&taskDefinitionKey=" + waiting);
       return open.status() == 200 && open.json().size() > 0;
     }, within, waiting);
+  }
+
+  /**
+   * The counter clerk records that the customer signed the printed supply contract (docs/adr/0040) through the staff
+   * door {@code POST /api/v1/staff/contracts/{n}/counter-signature}; {@code app} calls the application's own paths.
+   */
+  public static Answer counterSigns(Staff app, String applicationNumber, String documentSha256) {
+    return app.as(STAFF.get(REVIEW_APPLICATION)).post("/api/v1/staff/contracts/" + applicationNumber
+        + "/counter-signature", Map.of("documentSha256", documentSha256));
   }
 
   /** What the designer enters for a case whose fee is charged: a DN150 supply pipe (docs/adr/0043). */
