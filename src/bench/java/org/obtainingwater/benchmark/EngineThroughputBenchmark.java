@@ -47,12 +47,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.ObtainingWaterApplication;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.notification.OutboxDispatcher;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.Http;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.StaffWalk;
 import org.obtainingwater.support.TestCases;
 import org.obtainingwater.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -171,6 +173,9 @@ class EngineThroughputBenchmark {
   ProcessEngine engine;
   ApiClient customers;
   Staff staff;
+  /** The application's own paths: the counter's signature of the supply contract (docs/adr/0046). */
+  Staff counter;
+  SupplyContracts contracts;
 
   @Test
   void engineTransactionsAgainstTheCommitCeiling() throws Exception {
@@ -203,6 +208,8 @@ class EngineThroughputBenchmark {
         Http http = Http.to(Integer.parseInt(app.getEnvironment().getProperty("local.server.port"))).http11();
         customers = new ApiClient(http);
         staff = Staff.engineRest(http);
+        counter = Staff.app(http);
+        contracts = app.getBean(SupplyContracts.class);
         assertThat(app.getBean(JdbcTemplate.class).queryForObject("SHOW port", String.class))
             .as("the application works on the benchmark's database").isEqualTo(String.valueOf(database.getPort()));
         assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
@@ -319,6 +326,12 @@ class EngineThroughputBenchmark {
         return null;
       });
     }
+    // the customer signs the contract at the counter: the case closes with callback and signature (docs/adr/0046)
+    awaitTask(latencies, () -> runtime.createEventSubscriptionQuery().processInstanceId(instance)
+        .eventName(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED).singleResult(), "the contract's signature");
+    String number = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+    String phone = (String) runtime.getVariable(instance, "contactPhone");
+    latencies.call(() -> contracts.signAtCounter(number, phone, "lina", contracts.get(number).documentSha256()));
   }
 
   /** Filed by POST /api/v1/applications; each task found and submitted over engine-rest by its stage's staff. */
@@ -352,6 +365,11 @@ class EngineThroughputBenchmark {
       latencies.call(() -> expect(staff.as(step.user()).post("/task/" + task.get("id").asText() + "/submit-form",
           variables), 204));
     }
+    JsonNode contract = awaitTask(latencies, () -> {
+      Answer found = counter.as("lina").get("/api/v1/staff/contracts/" + number);
+      return found.status() == 200 ? found.json() : null;
+    }, "the supply contract");
+    latencies.call(() -> expect(StaffWalk.counterSigns(counter, number, contract.get("documentSha256").asText()), 201));
   }
 
   /** Polls as a client that refreshes its task list does, every 10 ms; each poll is counted as a read. */

@@ -43,6 +43,7 @@ import org.obtainingwater.staff.StaffAccessSetup;
 import org.obtainingwater.staff.StaffGroup;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.Payments;
 import org.obtainingwater.permits.PermitKind;
 import org.obtainingwater.support.CaseDriver;
@@ -136,6 +137,8 @@ class TasklistAtScaleBenchmark {
   JdbcTemplate jdbc;
   @Autowired
   Payments payments;
+  @Autowired
+  SupplyContracts contracts;
   @LocalServerPort
   int port;
   Staff staff;
@@ -296,6 +299,7 @@ class TasklistAtScaleBenchmark {
     step(cases, fast, "2021-01-05T10:00", DESIGN_SUPPLY_SCHEME, designed(50, 40, 0));
     step(cases, fast, "2021-01-05T16:00", INSTALL_METER, meterInstalled(40));
     step(cases, fast, "2021-01-06T10:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(fast, contracts); // the case closes with the signature (docs/adr/0046)
     templates.add(new Finished("fast path", fast.getId(), 45));
 
     ProcessInstance plain = start(cases, "2021-01-04T09:30");
@@ -307,6 +311,7 @@ class TasklistAtScaleBenchmark {
     step(cases, plain, "2021-01-14T10:00", CALL_BACK_CUSTOMER, calledBack(2, "施工后未清理现场"));
     step(cases, plain, "2021-01-14T16:00", RECTIFY_SERVICE, rectified("已清理"));
     step(cases, plain, "2021-01-15T10:00", CALL_BACK_CUSTOMER, calledBack(4, "已满意"));
+    cases.contractSigned(plain, contracts);
     templates.add(new Finished("external works, rectified", plain.getId(), 25));
 
     ProcessInstance both = start(cases, "2021-01-04T10:00");
@@ -318,6 +323,7 @@ class TasklistAtScaleBenchmark {
     step(cases, both, "2021-01-14T16:00", BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     step(cases, both, "2021-01-15T11:00", INSTALL_METER, meterInstalled(50));
     step(cases, both, "2021-01-18T10:00", CALL_BACK_CUSTOMER, calledBack(5, "满意"));
+    cases.contractSigned(both, contracts);
     templates.add(new Finished("both permits", both.getId(), 10));
 
     ProcessInstance road = start(cases, "2021-01-05T09:00");
@@ -332,6 +338,7 @@ class TasklistAtScaleBenchmark {
     step(cases, road, "2021-01-15T11:00", INSTALL_METER, meterInstalled(100));
     step(cases, road, "2021-01-18T10:00", CALL_BACK_CUSTOMER, calledBack(4, "满意"));
     cases.paid(road, payments, "4200210118");
+    cases.contractSigned(road, contracts);
     templates.add(new Finished("road permit rejected once", road.getId(), 10));
 
     ProcessInstance refused = start(cases, "2021-01-05T14:00");
