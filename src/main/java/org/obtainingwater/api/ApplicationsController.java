@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Pattern;
 import org.obtainingwater.cases.CaseFiling.Filed;
 import org.obtainingwater.cases.CaseFiling;
 import org.obtainingwater.cases.CustomerCases;
+import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.identity.RateLimits;
 import org.obtainingwater.identity.RateLimits.Limit;
 import org.obtainingwater.process.InvalidInputException;
@@ -61,16 +62,22 @@ class ApplicationsController {
   private final CustomerCases cases;
   private final RateLimits limits;
   private final CaseTimeline timeline;
+  private final SupplyContracts contracts;
 
-  ApplicationsController(CaseFiling filing, CustomerCases cases, RateLimits limits, CaseTimeline timeline) {
+  ApplicationsController(CaseFiling filing, CustomerCases cases, RateLimits limits, CaseTimeline timeline,
+      SupplyContracts contracts) {
     this.filing = filing;
     this.cases = cases;
     this.limits = limits;
     this.timeline = timeline;
+    this.contracts = contracts;
   }
 
   private CaseStatus status(CustomerCases.CaseView view) {
-    return CaseStatus.of(view, timeline.of(view));
+    // An open case whose contract waits for the signature waits for the customer (docs/adr/0046): that is the next step.
+    boolean toSign = !view.record().finished() && contracts.find(view.record().applicationNumber())
+        .filter(contract -> contract.signature().isEmpty()).isPresent();
+    return CaseStatus.of(view, timeline.of(view), toSign);
   }
 
   private CustomerPrincipal reader(HttpServletRequest http) {

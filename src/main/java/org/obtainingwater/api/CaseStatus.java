@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.obtainingwater.cases.CaseRecord;
 import org.obtainingwater.cases.ServiceRatings;
+import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.CustomerCases.CaseView;
 import org.obtainingwater.cases.PreEngagementLink;
 import org.obtainingwater.cases.StageEntry;
@@ -64,12 +65,15 @@ record CaseStatus(
     }
   }
 
-  static CaseStatus of(CaseView view, List<CaseTimeline.Step> timeline) {
+  /** {@code contractToSign}: the case is open and its supply contract waits for the customer's signature. */
+  static CaseStatus of(CaseView view, List<CaseTimeline.Step> timeline, boolean contractToSign) {
     CaseRecord record = view.record();
     boolean finished = record.finished();
+    String nextStep = finished ? record.outcome().nextStep()
+        : contractToSign ? Stage.WATER_ON.nextStep() : record.stage().nextStep();
     return new CaseStatus(record.applicationNumber(), record.stage().name(), record.stage().label(),
         finished ? record.outcome().name() : null, finished ? record.outcome().label() : null, record.receivedAt(),
-        record.finishedAt(), finished ? record.outcome().nextStep() : record.stage().nextStep(),
+        record.finishedAt(), nextStep,
         view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null), timeline,
         view.rating().map(Rating::of).orElse(null), view.rating().isEmpty() && ServiceRatings.ratable(record),
         finished ? null : VisitKind.bookableIn(record.stage()).map(VisitKind::path).orElse(null));

@@ -46,6 +46,8 @@ class ContractSigningCompletionCheck extends TaskInputCheck {
     if (input.hasProblems()) {
       return;
     }
+    // Tasklist and engine-rest always complete as the logged-in agent; a completion through the Java API (no login)
+    // is recorded under the task's group.
     Authentication staff = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String login = staff == null ? "customer-service" : staff.getUserId();
     contracts.recordCounterSignature(applicationNumber, CONTACT_PHONE.get(execution), login);

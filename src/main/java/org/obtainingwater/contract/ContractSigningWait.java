@@ -19,11 +19,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.process.ObtainingWaterProcess;
+import org.obtainingwater.process.RecordedTime;
 import org.obtainingwater.sla.CustomerTime;
 import org.obtainingwater.sla.WorkingCalendar;
 import org.slf4j.Logger;
@@ -50,6 +50,9 @@ public class ContractSigningWait implements ExecutionListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContractSigningWait.class);
 
+  /** The cause of customer time for a signature that came after the callback was done. */
+  static final String SIGNED_AFTER_CALLBACK = "CONTRACT_SIGNED_AFTER_CALLBACK";
+
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -66,9 +69,6 @@ public class ContractSigningWait implements ExecutionListener {
     this.customerTime = customerTime;
     this.calendar = calendar;
   }
-
-  /** The cause of customer time for a signature that came after the callback was done. */
-  static final String SIGNED_AFTER_CALLBACK = "CONTRACT_SIGNED_AFTER_CALLBACK";
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -122,7 +122,7 @@ public class ContractSigningWait implements ExecutionListener {
     LOG.info("Application {}: contract signed, the case goes on ({})", applicationNumber,
         waiting ? "was waiting" : "customer service's follow-up completed");
     callbackDoneAt(id).ifPresent(callbackDone -> {
-      Duration waited = calendar.workingTimeBetween(callbackDone, ClockUtil.getCurrentTime().toInstant());
+      Duration waited = calendar.workingTimeBetween(callbackDone, RecordedTime.now().toInstant());
       customerTime.set(applicationNumber, id, Stage.CALLBACK, ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING,
           SIGNED_AFTER_CALLBACK, "回访已办结，等待客户签署供水合同", waited);
     });

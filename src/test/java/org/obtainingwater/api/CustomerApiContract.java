@@ -148,7 +148,9 @@ abstract class CustomerApiContract {
     cases.complete(instance, BUILD_EXTERNAL_PIPELINE, pipelineBuilt());
     cases.complete(instance, INSTALL_METER, meterInstalled(50));
     cases.complete(instance, CALL_BACK_CUSTOMER, calledBack(5, "满意"));
-    assertThat(api.status(number, PHONE).json().get("outcome").isNull()).as("open until the contract is signed").isTrue();
+    JsonNode toSign = api.status(number, PHONE).json();
+    assertThat(toSign.get("outcome").isNull()).as("open until the contract is signed").isTrue();
+    assertThat(toSign.get("nextStep").asText()).as("the customer's next step").contains("签署供水合同");
     cases.contractSigned(instance, contracts);
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.END_WATER_CONNECTED);

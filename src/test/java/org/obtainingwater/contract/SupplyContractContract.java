@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -18,12 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.obtainingwater.adapters.RecordingSmsGateway;
 import org.obtainingwater.identity.CustomerIdentityHousekeeping;
 import org.obtainingwater.notification.OutboxDispatcher;
+import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.Sha256;
 import org.obtainingwater.support.Answer;
 import org.obtainingwater.support.ApiClient;
+import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.SmsCodes;
 import org.obtainingwater.support.Staff;
+import org.obtainingwater.support.StaffWalk;
+import org.obtainingwater.support.TestCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -187,6 +192,40 @@ abstract class SupplyContractContract {
     Answer customerView = session(phone).send("GET", "/api/v1/applications/" + number + "/contract", null);
     assertThat(customerView.json().at("/signature/methodLabel").asText()).isEqualTo("营业厅柜台签字");
     assertThat(staff.as("lina").post(door + "/counter-signature", Map.of("documentSha256", sha)).status()).isEqualTo(409);
+  }
+
+  /**
+   * A counter signature and the five-working-day timer at the same moment (docs/adr/0046): whichever commits first,
+   * the signature is recorded once and answered 201, and the case closes (the callback done): when the timer won, the
+   * signature completes the follow-up task it has just opened; no task is left waiting for a person.
+   */
+  @Test
+  void aSignatureRacingTheFiveDayTimer_isRecorded_answered201_andTheCaseCloses_whicheverCommitsFirst() throws Exception {
+    for (int round = 1; round <= 3; round++) {
+      String number = channel.fileFor(SmsCodes.freshPhone("139"));
+      ProcessInstance instance = cases.instance(number);
+      cases.toWaterOn(instance);
+      cases.complete(instance, ObtainingWaterProcess.UserTasks.CALL_BACK_CUSTOMER, TestCases.calledBack(5, "满意"));
+      String timer = cases.timer(instance, ObtainingWaterProcess.Elements.CONTRACT_UNSIGNED).getId();
+      String sha = staff.as("lina").get("/api/v1/staff/contracts/" + number).json().get("documentSha256").asText();
+
+      List<Object> outcomes = AtOnce.run(() -> StaffWalk.counterSigns(staff, number, sha), () -> {
+        try {
+          engine.getManagementService().executeJob(timer);
+          return "timer fired";
+        } catch (RuntimeException lost) {
+          return "timer lost: " + lost.getClass().getSimpleName();
+        }
+      });
+      cases.executeJobs(instance);
+
+      Answer signed = (Answer) outcomes.get(0);
+      assertThat(signed.status()).as("round %d (%s): %s", round, outcomes.get(1), signed.body()).isEqualTo(201);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
+          .as("no follow-up left to a person").isZero();
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+          .finished().count()).as("round %d: closed", round).isOne();
+    }
   }
 
   @Test
