@@ -257,9 +257,7 @@ class CaseMigrationTests {
    */
   @Test
   void casesOfThePreviousVersion_moveIntoTheWorkUpToWaterOn_canBeWithdrawnThere_andFinish() throws Exception {
-    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
-        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.3.0.bpmn")));
-    assertThat(previous.getVersionTag()).isEqualTo("1.3.0");
+    ProcessDefinition previous = deployPrevious("1.3.0");
     Map<String, ProcessInstance> waiting = new LinkedHashMap<>();
     waiting.put("acknowledgement (asynchronous step)", runtime.startProcessInstanceByKey(PROCESS_KEY, application()));
     waiting.put("intake", cases.apply(application()));
@@ -279,11 +277,7 @@ class CaseMigrationTests {
     List<ProcessInstance> all = new ArrayList<>(waiting.values());
     all.add(callback);
     all.add(toWithdraw);
-    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
-    for (ProcessInstance instance : all) {
-      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
-      tasksBefore.put(instance.getId(), openTaskIds(instance));
-    }
+    Map<String, Set<String>> tasksBefore = openTasksOn(previous, all);
 
     ProcessDefinition current = deploy(Diagrams.obtainingWater());
     NodeScript.Run dryRun = migrateCases("admin", "--dry-run");
@@ -316,19 +310,13 @@ class CaseMigrationTests {
    */
   @Test
   void casesOfVersion140_waitingForTheAgentsRecord_keepTheTask_andThePlatformsDecisionStillCompletesIt() throws Exception {
-    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
-        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.4.0.bpmn")));
-    assertThat(previous.getVersionTag()).isEqualTo("1.4.0");
+    ProcessDefinition previous = deployPrevious("1.4.0");
     ProcessInstance platform = at(List.of(accepted(), surveyed(180, true, true), designed(80, 50, 26_000)));
     ProcessInstance revising = at(List.of(accepted(), surveyed(180, true, false), designed(80, 50, 26_000)));
     cases.complete(revising, RECORD_ROAD_PERMIT_DECISION, permitRejected("占道时间过长"));
     ProcessInstance filingOnly = at(List.of(accepted(), surveyed(120, true, false), designed(80, 50, 26_000)));
     List<ProcessInstance> all = List.of(platform, revising, filingOnly);
-    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
-    for (ProcessInstance instance : all) {
-      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
-      tasksBefore.put(instance.getId(), openTaskIds(instance));
-    }
+    Map<String, Set<String>> tasksBefore = openTasksOn(previous, all);
     assertThat(tasksBefore.get(filingOnly.getId())).as("1.4.0 waits for a decision on a filing too")
         .anyMatch(task -> task.contains(RECORD_ROAD_PERMIT_DECISION));
 
@@ -368,19 +356,13 @@ class CaseMigrationTests {
   @Test
   void casesOfVersion150_migrate_theOnesBeforeDesignAreQuoted_theOnesPastItOrPastWaterOnCloseWithoutAPayment()
       throws Exception {
-    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
-        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.5.0.bpmn")));
-    assertThat(previous.getVersionTag()).isEqualTo("1.5.0");
+    ProcessDefinition previous = deployPrevious("1.5.0");
     ProcessInstance beforeDesign = at(List.of(accepted(), surveyed(0, false, false)));
     ProcessInstance pastTheFee = at(List.of(accepted(), surveyed(0, false, false), designed(150, 100, 86_000)));
     ProcessInstance atCallback = at(List.of(accepted(), surveyed(0, false, false), designed(150, 100, 86_000)));
     cases.complete(atCallback, INSTALL_METER, meterInstalled(100));
     List<ProcessInstance> all = List.of(beforeDesign, pastTheFee, atCallback);
-    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
-    for (ProcessInstance instance : all) {
-      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
-      tasksBefore.put(instance.getId(), openTaskIds(instance));
-    }
+    Map<String, Set<String>> tasksBefore = openTasksOn(previous, all);
 
     ProcessDefinition current = deploy(Diagrams.obtainingWater());
     assertThat(current.getVersionTag()).isEqualTo("1.7.0");
@@ -412,18 +394,12 @@ class CaseMigrationTests {
   @Test
   void casesOfVersion160_migrate_theOnesBeforeWaterOnWaitForTheSignature_theOnesPastItCloseWithTheCallback()
       throws Exception {
-    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(
-        CaseMigrationTests.class.getResourceAsStream("/previous-versions/obtaining-water-1.6.0.bpmn")));
-    assertThat(previous.getVersionTag()).isEqualTo("1.6.0");
+    ProcessDefinition previous = deployPrevious("1.6.0");
     ProcessInstance atMeter = at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000)));
     ProcessInstance atCallback = at(List.of(accepted(), surveyed(0, false, false), designed(50, 50, 8_000)));
     cases.complete(atCallback, INSTALL_METER, meterInstalled(50));
     List<ProcessInstance> all = List.of(atMeter, atCallback);
-    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
-    for (ProcessInstance instance : all) {
-      assertThat(instance.getProcessDefinitionId()).isEqualTo(previous.getId());
-      tasksBefore.put(instance.getId(), openTaskIds(instance));
-    }
+    Map<String, Set<String>> tasksBefore = openTasksOn(previous, all);
 
     ProcessDefinition current = deploy(Diagrams.obtainingWater());
     assertThat(current.getVersionTag()).isEqualTo("1.7.0");
@@ -606,6 +582,24 @@ class CaseMigrationTests {
     }
     deployment.deploy();
     return latest();
+  }
+
+  /** Deploys an earlier version kept in {@code src/test/resources/previous-versions/}, checking its version tag. */
+  private ProcessDefinition deployPrevious(String versionTag) throws IOException {
+    ProcessDefinition previous = deploy(Bpmn.readModelFromStream(CaseMigrationTests.class.getResourceAsStream(
+        "/previous-versions/obtaining-water-" + versionTag + ".bpmn")));
+    assertThat(previous.getVersionTag()).isEqualTo(versionTag);
+    return previous;
+  }
+
+  /** Each case's open tasks before a migration, by process instance, every case checked to run on {@code version}. */
+  private Map<String, Set<String>> openTasksOn(ProcessDefinition version, List<ProcessInstance> all) {
+    Map<String, Set<String>> tasksBefore = new LinkedHashMap<>();
+    for (ProcessInstance instance : all) {
+      assertThat(instance.getProcessDefinitionId()).isEqualTo(version.getId());
+      tasksBefore.put(instance.getId(), openTaskIds(instance));
+    }
+    return tasksBefore;
   }
 
   /** Completes whatever the case is waiting for, stage after stage, until it ends. */
