@@ -102,11 +102,15 @@ final class Scoring {
         excluded += days;
       }
     }
-    // The customer's time (docs/adr/0042) is the customer's: off the stage's time and off the utility's time.
+    // The customer's time (docs/adr/0042) is the customer's: off the stage's time and, before water-on, off the
+    // utility's time. After water-on (a contract signed after the callback, docs/adr/0046) the case's time has ended:
+    // it is off the callback's time only, and not the customer's share of a time it was never part of.
     double customerDays = quoteDays;
     for (Map.Entry<Stage, Integer> own : facts.customerMinutes().entrySet()) {
       double days = own.getValue() * 60.0 / calendar.officeDay().toSeconds();
-      customerDays += days;
+      if (own.getKey().ordinal() < Stage.WATER_ON.ordinal()) {
+        customerDays += days;
+      }
       Stage scored = COUNTS_FOR.get(own.getKey());
       if (scored != null) {
         spent.computeIfPresent(scored, (stage, stageDays) -> Math.max(0, stageDays - days));
