@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The operations dashboard's gauges (docs/operations.md), read from the engine's and the application's tables
  * when Prometheus scrapes: a handful of grouped counts over indexed, small tables (running tasks, incidents, the
- * outbox's open entries, undecided permit filings). One scrape reads them once: the figures are kept for
+ * outbox's open entries, undecided permit filings, unsigned contracts). One scrape reads them once: the figures are kept for
  * {@code obtaining-water.operations.gauge-cache} (default 5 s), so the per-stage gauges share one query.
  *
  * <ul>
@@ -33,7 +33,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  *   <li>{@code ow_overdue_tasks{stage}}: of those, past their due date (the engine's clock);</li>
  *   <li>{@code ow_incidents_open}: the engine's open incidents (failed jobs, given-up notices);</li>
  *   <li>{@code ow_outbox_pending}: notices waiting for or in delivery;</li>
- *   <li>{@code ow_permit_filings_pending{kind}}: permits filed for running cases and not yet decided.</li>
+ *   <li>{@code ow_permit_filings_pending{kind}}: permits filed for running cases and not yet decided;</li>
+ *   <li>{@code ow_contracts_unsigned}: running cases whose supply contract, issued at water-on, waits for the
+ *   customer's signature (docs/adr/0046).</li>
  * </ul>
  * While the database is down the gauges answer NaN (no sample) instead of failing the scrape.
  */
@@ -65,6 +67,8 @@ class OperationsGauges {
         .description("Open incidents of the engine").register(registry);
     Gauge.builder("ow.outbox.pending", this, gauges -> gauges.read(s -> s.outboxPending))
         .description("Notices waiting for delivery or being delivered").register(registry);
+    Gauge.builder("ow.contracts.unsigned", this, gauges -> gauges.read(s -> s.contractsUnsigned))
+        .description("Running cases whose supply contract waits for the customer's signature").register(registry);
   }
 
   private void gauge(MeterRegistry registry, String name, String description, String tag, String value,
@@ -98,6 +102,7 @@ class OperationsGauges {
     final Map<String, Long> pendingPermits;
     final long incidents;
     final long outboxPending;
+    final long contractsUnsigned;
 
     Snapshot(Instant readAt) {
       this.readAt = readAt;
@@ -114,6 +119,9 @@ class OperationsGauges {
       incidents = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_INCIDENT", Long.class);
       outboxPending = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE status IN (?, ?)",
           Long.class, OutboxStatus.PENDING.name(), OutboxStatus.SENDING.name());
+      contractsUnsigned = jdbc.queryForObject("SELECT COUNT(*) FROM supply_contract c "
+          + "JOIN application a ON a.application_number = c.application_number "
+          + "WHERE c.signed_by IS NULL AND a.outcome IS NULL", Long.class);
     }
 
     private Map<String, Long> grouped(String sql, Object... arguments) {

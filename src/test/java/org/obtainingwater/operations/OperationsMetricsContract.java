@@ -102,9 +102,11 @@ abstract class OperationsMetricsContract {
         + "AND decision IS NULL ORDER BY application_number", String.class))
         .as("two road filings without a decision: the permit case's and the filing-only one").hasSize(2)
         .containsOnlyOnce("filing");
+    ProcessInstance connected = cases.apply(application()); // water on, the contract waits for the customer
+    cases.toWaterOn(connected);
 
     Prometheus before = scrape();
-    assertThat(before.value("ow_cases_started_total", "channel", "hotline")).isEqualTo(4);
+    assertThat(before.value("ow_cases_started_total", "channel", "hotline")).isEqualTo(5);
     assertThat(before.value("ow_cases_started_total", "channel", "app")).isEqualTo(1);
     assertThat(before.value("ow_cases_started_total", "channel", "wechat")).isZero();
     assertThat(before.value("ow_cases_finished_total", "outcome", "rejected")).isEqualTo(1);
@@ -117,7 +119,8 @@ abstract class OperationsMetricsContract {
     assertThat(before.value("ow_permit_filings_pending", "kind", "road"))
         .as("the permit awaiting its decision; the filing (备案) awaits none").isEqualTo(1);
     assertThat(before.value("ow_permit_filings_pending", "kind", "greenery")).isZero();
-    assertThat(before.value("ow_outbox_pending")).as("five receipts and one rejection").isEqualTo(6);
+    assertThat(before.value("ow_outbox_pending")).as("six receipts, one rejection and one water-on").isEqualTo(8);
+    assertThat(before.value("ow_contracts_unsigned")).as("the connected case's contract, not yet signed").isEqualTo(1);
     assertThat(before.value("ow_outbox_failed_total")).isZero();
     assertThat(before.value("ow_incidents_open")).isZero();
     assertThat(before.has("http_server_requests_seconds_count")).as("Boot's HTTP server metrics").isTrue();
@@ -128,8 +131,9 @@ abstract class OperationsMetricsContract {
 
     Prometheus after = scrape();
     assertThat(after.value("ow_outbox_pending")).isZero();
-    assertThat(after.value("ow_outbox_failed_total")).isEqualTo(6);
-    assertThat(after.value("ow_incidents_open")).as("one per running case with a given-up notice").isEqualTo(4);
+    assertThat(after.value("ow_outbox_failed_total")).isEqualTo(8);
+    assertThat(after.value("ow_incidents_open")).as("one per given-up notice of a running case (the connected case has two)")
+        .isEqualTo(6);
     assertThat(after.value("ow_overdue_tasks", "stage", "intake")).isEqualTo(2);
     assertThat(after.value("ow_overdue_tasks", "stage", "permits")).isEqualTo(1);
     assertThat(after.value("ow_overdue_tasks", "stage", "survey")).isZero();
