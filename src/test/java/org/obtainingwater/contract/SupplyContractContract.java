@@ -98,18 +98,18 @@ abstract class SupplyContractContract {
     assertThat(signingSms).contains("签署供水合同 GS" + number.substring(2));
     String signingCode = codes.sentTo(phone);
 
-    Answer otherText = customer.postJson(contract + "/signature", signing(signingCode, "0".repeat(64)));
+    Answer otherText = customer.postJson(contract + "/signature", SmsCodes.signing(signingCode, "0".repeat(64)));
     assertThat(otherText.status()).as(otherText.body()).isEqualTo(400);
     assertThat(otherText.json().at("/errors/0/field").asText()).isEqualTo("documentSha256");
 
     if (!loginCode.equals(signingCode)) {
-      Answer withLoginCode = customer.postJson(contract + "/signature", signing(loginCode, sha));
+      Answer withLoginCode = customer.postJson(contract + "/signature", SmsCodes.signing(loginCode, sha));
       assertThat(withLoginCode.status()).as("a login code does not sign: %s", withLoginCode.body()).isEqualTo(400);
       assertThat(withLoginCode.json().at("/errors/0/field").asText()).isEqualTo("code");
       assertThat(withLoginCode.json().at("/errors/0/message").asText()).contains("还可以再试 4 次");
     }
 
-    Answer signed = customer.postJson(contract + "/signature", signing(signingCode, sha));
+    Answer signed = customer.postJson(contract + "/signature", SmsCodes.signing(signingCode, sha));
     assertThat(signed.status()).as(signed.body()).isEqualTo(201);
     assertThat(signed.json().get("signed").asBoolean()).isTrue();
     assertThat(signed.json().at("/signature/method").asText()).isEqualTo("SMS_CODE");
@@ -130,7 +130,7 @@ abstract class SupplyContractContract {
     }
     assertThat(text(signedDocument)).contains("签 署 记 录", "短信验证码确认", sha);
 
-    Answer again = customer.postJson(contract + "/signature", signing(signingCode, sha));
+    Answer again = customer.postJson(contract + "/signature", SmsCodes.signing(signingCode, sha));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("detail").asText()).contains("已于").contains("签署").contains("无需再签");
     assertThat(customer.postJson(contract + "/signing-codes", null).status()).as("no code for a signed contract").isEqualTo(409);
@@ -156,7 +156,7 @@ abstract class SupplyContractContract {
 
     for (Answer refused : new Answer[] {stranger.send("GET", contract, null), stranger.send("GET", contract + "/document", null),
         stranger.postJson(contract + "/signing-codes", null),
-        stranger.postJson(contract + "/signature", signing("123456", "0".repeat(64)))}) {
+        stranger.postJson(contract + "/signature", SmsCodes.signing("123456", "0".repeat(64)))}) {
       assertThat(refused.status()).as(refused.body()).isEqualTo(404);
       assertThat(refused.json().get("detail").asText()).contains("没有找到编号为 " + number);
     }
@@ -247,10 +247,6 @@ abstract class SupplyContractContract {
   private ApiClient session(String phone) {
     return channel.withSession(codes.token(channel.anonymous().from(ApiClient.newAddress()), phone))
         .from(ApiClient.newAddress());
-  }
-
-  private static String signing(String code, String sha) {
-    return "{\"code\":\"" + code + "\",\"documentSha256\":\"" + sha + "\"}";
   }
 
   private static String text(byte[] pdf) {

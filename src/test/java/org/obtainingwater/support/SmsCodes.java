@@ -45,6 +45,24 @@ public final class SmsCodes {
     return session.json().get("token").asText();
   }
 
+  /**
+   * The customer signs the case's supply contract on the page (docs/adr/0040): asks for a signing code, reads it from
+   * the SMS and signs the document as shown (its SHA-256), with {@code customer}'s session for the case's phone.
+   */
+  public Answer signContract(ApiClient customer, String applicationNumber, String phone) {
+    String contract = "/api/v1/applications/" + applicationNumber + "/contract";
+    Answer shown = customer.send("GET", contract, null);
+    assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+    Answer asked = customer.send("POST", contract + "/signing-codes", null);
+    assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+    return customer.postJson(contract + "/signature", signing(sentTo(phone), shown.json().get("documentSha256").asText()));
+  }
+
+  /** The body of {@code POST …/contract/signature}: the code and the SHA-256 of the document signed. */
+  public static String signing(String code, String documentSha256) {
+    return "{\"code\":\"" + code + "\",\"documentSha256\":\"" + documentSha256 + "\"}";
+  }
+
   /** The code in the latest SMS the gateway delivered to the phone, after the outbox dispatcher ran. */
   public String sentTo(String phone) {
     String text = latestText(phone);
