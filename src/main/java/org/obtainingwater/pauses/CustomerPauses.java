@@ -28,6 +28,8 @@ import org.obtainingwater.process.ObtainingWaterProcess.UserTasks;
 import org.obtainingwater.process.PauseReason;
 import org.obtainingwater.sla.CustomerTime;
 import org.obtainingwater.sla.WorkingCalendar;
+import org.obtainingwater.visits.VisitBookings;
+import org.obtainingwater.visits.VisitKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -69,9 +71,11 @@ public class CustomerPauses {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final NotificationOutbox outbox;
+  private final VisitBookings visits;
 
   CustomerPauses(CaseRecords records, CustomerTime customerTime, WorkingCalendar calendar, TaskService tasks,
-      RuntimeService runtime, IdentityService identity, NotificationOutbox outbox) {
+      RuntimeService runtime, IdentityService identity, NotificationOutbox outbox, VisitBookings visits) {
+    this.visits = visits;
     this.records = records;
     this.customerTime = customerTime;
     this.calendar = calendar;
@@ -118,6 +122,7 @@ public class CustomerPauses {
     PauseReason reason = reason(task);
     customerTime.record(number, stage, cause(stage, String.valueOf(pause)), label(reason), Duration.ZERO,
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    VisitKind.bookableIn(stage).ifPresent(kind -> visits.spentByPause(number, kind, pause, task.getExecution()));
     LOG.info("Application {}: {} paused for the customer ({}), pause {}", number, stage, reason.code(), pause);
   }
 

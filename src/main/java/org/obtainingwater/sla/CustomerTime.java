@@ -137,6 +137,16 @@ public class CustomerTime {
         .map(due -> calendar.add(due.toInstant(), inStage(applicationNumber, stage)));
   }
 
+  /**
+   * Keeps a cause's time under another name (the cause's own name is then free to start again), e.g. a later-booked
+   * visit spent by a pause (docs/adr/0045); nothing when the stage has no such cause.
+   */
+  @Transactional
+  public void rename(String applicationNumber, Stage stage, String cause, String newCause) {
+    jdbc.update("UPDATE customer_time SET cause = ? WHERE application_number = ? AND stage = ? AND cause = ?", newCause,
+        applicationNumber, stage.name(), cause);
+  }
+
   /** Causes of the stage whose name starts with the prefix, e.g. every pause of the stage. */
   public int count(String applicationNumber, Stage stage, String causePrefix) {
     Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM customer_time WHERE application_number = ? AND stage = ? "

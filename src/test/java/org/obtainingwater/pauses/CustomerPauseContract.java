@@ -213,6 +213,43 @@ abstract class CustomerPauseContract {
     cases.task(instance, DESIGN_SUPPLY_SCHEME);
   }
 
+  @Test
+  void aVisitBookedLater_thenPaused_keepsItsTime_andTheNextBookingCountsFromTheEarliestOfferedAfterThePause() {
+    CaseDriver.clockAt("2026-06-22T09:00"); // a Monday; the earliest survey slot is this afternoon
+    String phone = SmsCodes.freshPhone("161");
+    String number = channel.fileFor(phone);
+    ProcessInstance instance = cases.instance(number);
+    cases.toSurvey(instance);
+    Instant utilityDue = cases.task(instance, SURVEY_SITE).getDueDate().toInstant();
+    Answer later = channel.postJson("/api/v1/applications/" + number + "/visits/survey",
+        "{\"date\":\"2026-06-24\",\"halfDay\":\"AM\"}", ApiClient.CONTACT_PHONE, phone);
+    assertThat(later.status()).as(later.body()).isEqualTo(200);
+    assertThat(later.json().at("/booking/customerWorkingDays").asDouble()).isEqualTo(1.5);
+
+    // the surveyor comes on Wednesday morning; the customer is not ready; a working day later the customer is
+    cases.completeAt(instance, "2026-06-24T10:00", SURVEY_SITE, awaitingCustomer("siteNotReady"));
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "surveyVisit")).as("the visit is spent").isNull();
+    CaseDriver.clockAt("2026-06-25T10:00");
+    assertThat(channel.ready(number, phone).status()).isEqualTo(200);
+    JsonNode offer = channel.send("GET", "/api/v1/applications/" + number + "/visits/survey", null,
+        ApiClient.CONTACT_PHONE, phone).json();
+    assertThat(offer.get("bookable").asBoolean()).isTrue();
+    assertThat(offer.get("booking").isNull()).as("a first booking again").isTrue();
+    Answer again = channel.postJson("/api/v1/applications/" + number + "/visits/survey",
+        "{\"date\":\"2026-06-25\",\"halfDay\":\"PM\"}", ApiClient.CONTACT_PHONE, phone);
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json().at("/booking/customerWorkingDays").asDouble())
+        .as("the stage's customer time: 1.5 chosen later before the pause, 1 paused, none for the earliest slot now")
+        .isEqualTo(2.5);
+
+    assertThat(jdbc.queryForList("SELECT cause || '=' || working_minutes FROM customer_time WHERE application_number = ? "
+        + "ORDER BY cause", String.class, number)).containsExactly("BOOKED_LATER_SURVEY=0",
+            "BOOKED_LATER_SURVEY_BEFORE_PAUSE_1=810", "PAUSE_SURVEY_1=" + calendar.officeDay().toMinutes());
+    Instant due = calendar.add(utilityDue, Duration.ofMinutes(810).plus(calendar.officeDay()));
+    assertThat(cases.task(instance, SURVEY_SITE).getDueDate().toInstant()).isEqualTo(due);
+    assertThat(cases.timer(instance, SURVEY_TIMER).getDuedate().toInstant()).isEqualTo(due);
+  }
+
   /**
    * The issue's test: a 10-working-day pause for the customer before metering. The meter stage and the case are
    * within their targets on the utility's time, and the scorecard reports the 10 days as the customer's.
