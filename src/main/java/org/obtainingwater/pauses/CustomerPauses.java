@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -151,6 +152,9 @@ public class CustomerPauses {
     identity.clearAuthentication();
     try {
       tasks.complete(wait.getId());
+    } catch (NullValueException resumedMeanwhile) {
+      // staff completed the wait in Tasklist between the look-up and now (their commit is not behind the case lock)
+      throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 刚刚已由工作人员恢复办理，无需操作");
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
