@@ -8,7 +8,7 @@ const from = 'target/screenshots';
 const pictures = ['tasklist-intake-task.png', 'tasklist-survey-form.png', 'tasklist-survey-visit.png', 'cockpit-case.png', 'scorecard.png',
   'portal-login.png', 'portal-apply-errors.png', 'portal-confirmation.png', 'portal-timeline.png', 'portal-mine.png',
   'portal-withdraw.png', 'portal-timeline-done.png', 'portal-rating.png', 'portal-contract.png', 'supply-contract.png',
-  'portal-booking.png', 'portal-quote.png'];
+  'portal-booking.png', 'portal-quote.png', 'portal-paused.png'];
 for (const picture of pictures) {
   const source = join(from, picture);
   if (!existsSync(source)) {

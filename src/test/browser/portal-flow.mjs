@@ -1,11 +1,12 @@
 // The customer page on a phone (issue 14), run by PortalBrowserIT against the application it has started:
-//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat|-] [surveyNumberOfB] [quotedNumberOfB]
+//   node src/test/browser/portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat|-] [surveyNumberOfB] [quotedNumberOfB] [pausedNumberOfB]
 // 390×844 (then 360 px wide, the narrowest phone it is made for), zh-CN. Phone A: code (read from the demo SMS inbox as an administrator) → session → my applications
 // → apply (first empty: the API's errors appear beside the fields) → confirmation → timeline → list → withdraw.
 // Phone B: signs in and opens its case, driven to water-on by staff before, where every stage is done,
 // rates the service and signs the supply contract with a code sent for it (issue 16); then, at 360 px, opens its
 // other case, accepted at intake, and books the survey visit on a later half-day than the earliest (docs/adr/0042);
-// then its third case, quoted (DN150): reads the quote, accepts it, pays at the local adapter's cashier (docs/adr/0043).
+// then its third case, quoted (DN150): reads the quote, accepts it, pays at the local adapter's cashier (docs/adr/0043);
+// then its fourth case, paused at the survey for the customer: reads why and says the site is ready (docs/adr/0045).
 // With "wechat": WeChat's built-in browser on Android as far as a test can be it: its user agent
 // (MicroMessenger, XWEB), 360×740, phone A's walk with every view checked to fit the screen, and the
 // page's script and styles checked for what WeChat's older X5 kernel (Chromium 57–66) lacks. No phone B.
@@ -16,7 +17,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openBrowser } from '../../../tools/chromium.mjs';
 
-const [baseUrl, screenshots, phoneA, phoneB, connected, mode, surveying, quoted] = process.argv.slice(2);
+const [baseUrl, screenshots, phoneA, phoneB, connected, mode, surveying, quoted, paused] = process.argv.slice(2);
 if (!baseUrl || !screenshots || !phoneA || !phoneB || !connected) {
   throw new Error('usage: portal-flow.mjs <baseUrl> <screenshotDir> <phoneA> <phoneB|-> <connectedNumberOfB|-> [wechat]');
 }
@@ -402,6 +403,26 @@ if (quoted) {
   check((await page.locator('#quoteState').innerText()) === '已付清', 'paid');
   check(!(await page.locator('#quotePay').isVisible()) && !(await page.locator('#quoteAccept').isVisible()), 'nothing more to do');
   console.log(`[browser] phone B accepted the quote of ${quoted} and paid it at the local adapter's cashier`);
+}
+
+// --- Phone B's fourth case waits for the customer (docs/adr/0045): why, and "ready", at 360 px ---------------
+if (paused) {
+  await page.locator('#case [data-back]').click();
+  await page.locator('#mine').waitFor();
+  await page.click(`#mineList button[data-number="${paused}"]`);
+  await page.locator('#pauseBox:not([hidden])').waitFor();
+  const why = await page.locator('#pauseWhy').innerText();
+  check(why.includes('现场查勘') && why.includes('现场条件不具备'), `why it is paused: ${why}`);
+  check((await page.locator('#caseNext').innerText()).includes('条件已具备'), 'the next step says how to resume');
+  check(!(await page.locator('#visitBox').isVisible()), 'no visit to book while paused');
+  await page.locator('#pauseBox').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screenshots, 'portal-paused.png'), fullPage: false });
+  await accessible('a paused case');
+  await fitsTheScreen('a paused case');
+  await page.click('#readySubmit');
+  await page.locator('#pauseBox').waitFor({ state: 'hidden' });
+  check((await page.locator('#notice').innerText()).includes('继续办理'), 'the customer is told it goes on');
+  console.log(`[browser] phone B said its paused case ${paused} is ready to survey`);
 }
 await theOtherViewsFit();
 console.log('[browser] at 360 px the timeline, my applications and the form fit the screen');

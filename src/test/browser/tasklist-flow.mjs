@@ -27,6 +27,7 @@ const ENTERED = {
   channel: 'counter',
   projectReference: '',
   intakeDecision: 'accepted',
+  awaitingCustomer: false, // the site is ready: the survey goes on (等待客户条件具备 unticked, docs/adr/0045)
   surveyConclusion: 'feasible',
   connectionPoint: '新丰路 DN400 市政管',
   externalPipeLength: '160',

@@ -1,6 +1,6 @@
 // The customer page (issue 14): phone -> code -> my applications -> apply -> confirmation -> timeline -> withdraw;
 // book the survey and meter visits; accept and pay a quoted connection fee; after water-on, read and sign the supply
-// contract and rate the service (issue 16).
+// contract and rate the service; see why a case is paused for the customer and say "ready" (issue 16).
 // Plain JavaScript, no build step, no outside host. Every rule and message comes from the API's answers
 // (problem+json with errors per field), so the page and the API cannot disagree.
 'use strict';
@@ -247,12 +247,39 @@ async function showCase(number) {
     timeline.append(li);
   }
   $('withdrawStart').hidden = current.outcome != null || !WITHDRAWABLE.includes(current.stage);
+  showPause();
   showRating();
   await showVisit();
   await showQuote();
   await showContract();
   show('case');
 }
+
+// --- 6b. The clock stopped for the customer (docs/adr/0045): why, and the customer's "ready" ----------------------
+
+function showPause() {
+  const pause = current.pause;
+  $('pauseBox').hidden = !pause;
+  $('ready-error').textContent = '';
+  if (!pause) return;
+  $('pauseWhy').textContent = pause.stageLabel + '暂停，原因：' + pause.reasonLabel + '。';
+}
+
+$('readySubmit').addEventListener('click', async () => {
+  $('ready-error').textContent = '';
+  busy($('readySubmit'), true);
+  try {
+    const answer = await call('POST', '/applications/' + encodeURIComponent(current.applicationNumber) + '/readiness', {});
+    if (answer.status === 200) {
+      notice('已通知工作人员继续办理，我们会尽快与您联系安排上门。');
+      await showCase(current.applicationNumber);
+    } else {
+      $('ready-error').textContent = (answer.body && answer.body.detail) || '暂时无法办理，请稍后再试。';
+    }
+  } finally {
+    busy($('readySubmit'), false);
+  }
+});
 
 // --- 7. Visits booked by the customer (docs/adr/0042): a half-day for the survey, later for the meter -------
 

@@ -18,6 +18,7 @@ import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.RECORD_
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVIEW_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_GREENERY_PERMIT_APPLICATION;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.REVISE_ROAD_PERMIT_APPLICATION;
+import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.AWAIT_SURVEY_READINESS;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
 import static org.obtainingwater.support.TestCases.accepted;
 import static org.obtainingwater.support.TestCases.application;
@@ -416,6 +417,29 @@ class CaseMigrationTests {
         .isTrue();
     cases.contractSigned(atMeter, contracts);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(atMeter.getId())
+        .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
+  }
+
+  /**
+   * A case of 1.6.0, before the clock could stop for the customer (docs/adr/0045), waiting at its survey, moves onto
+   * this version; the surveyor can then pause it for the customer, staff resume it, and it finishes as any case.
+   */
+  @Test
+  void aCaseOfVersion160_waitingAtItsSurvey_migrates_andCanThenPauseForTheCustomerAndResume() throws Exception {
+    ProcessDefinition previous = deployPrevious("1.6.0");
+    ProcessInstance atSurvey = at(List.of(accepted()));
+    Map<String, Set<String>> tasksBefore = openTasksOn(previous, List.of(atSurvey));
+
+    ProcessDefinition current = deploy(Diagrams.obtainingWater());
+    migrateAll(current, List.of(atSurvey), tasksBefore);
+
+    cases.complete(atSurvey, SURVEY_SITE, TestCases.awaitingCustomer("customerPostponed"));
+    assertThat(tasks.createTaskQuery().processInstanceId(atSurvey.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo(AWAIT_SURVEY_READINESS);
+    cases.complete(atSurvey, AWAIT_SURVEY_READINESS, TestCases.resumed("客户电话确认已具备"));
+    assertThat(cases.task(atSurvey, SURVEY_SITE).getDueDate()).as("due again").isNotNull();
+    finish("migrated from 1.6.0", atSurvey);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(atSurvey.getId())
         .activityId(END_WATER_CONNECTED).count()).isEqualTo(1);
   }
 

@@ -55,9 +55,12 @@ class ModuleBoundaryTests {
       // the HTTP doors: problem answers, engine-rest errors, outage answers, limits, OpenAPI, access guards
       Map.entry("web", Set.of("cases", "identity", "process", "staff")),
       // the customer and permit-platform API
-      Map.entry("api", Set.of("cases", "contract", "identity", "payment", "permits", "process", "sla", "visits", "web")),
+      Map.entry("api", Set.of("cases", "contract", "identity", "pauses", "payment", "permits", "process", "sla", "visits",
+          "web")),
       // visits booked by the customer and the customer's time they make (docs/adr/0042)
       Map.entry("visits", Set.of("cases", "notification", "process", "sla")),
+      // the clock stopped for the customer (等待客户条件具备, docs/adr/0045): the pause's customer time and the customer's "ready"
+      Map.entry("pauses", Set.of("cases", "notification", "process", "sla", "visits")),
       // quote and payment (docs/adr/0043): its port, its quote and orders, the case record's lock
       Map.entry("payment", Set.of("cases", "process")),
       Map.entry("scorecard", Set.of("cases", "process", "sla", "staff", "web")),

@@ -40,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
  * runs (every second) so the codes reach the recording SMS gateway. Screenshots: target/screenshots/portal-*.png.
  * Then once more in WeChat's Android user agent at 360 px (a third phone's walk, and the page searched for what
  * WeChat's older X5 kernel lacks), in the same context. Phone B's third case, a DN150 home, is quoted: the page shows
- * the quote, accepts it and pays at the local adapter's cashier (docs/adr/0043).
+ * the quote, accepts it and pays at the local adapter's cashier (docs/adr/0043). Its fourth case waits for the customer
+ * (等待客户条件具备, docs/adr/0045): the page says why, and the customer's "ready" sends it back to the survey.
  */
 @AppOnH2
 @WithJobExecutor
@@ -52,7 +53,7 @@ class PortalBrowserIT {
   static final Path SCREENSHOTS = Path.of("target/screenshots");
   static final List<String> PICTURES = List.of("portal-login.png", "portal-apply-errors.png", "portal-confirmation.png",
       "portal-timeline.png", "portal-mine.png", "portal-withdraw.png", "portal-timeline-done.png", "portal-rating.png",
-      "portal-booking.png", "portal-quote.png");
+      "portal-booking.png", "portal-quote.png", "portal-paused.png");
   /** The run in WeChat's user agent at 360 px keeps its pictures apart: they are not published. */
   static final Path WECHAT_SCREENSHOTS = SCREENSHOTS.resolve("wechat");
 
@@ -97,8 +98,13 @@ class PortalBrowserIT {
         Duration.ofMinutes(1));
     awaitQuoted(quoted);
 
+    // phone B's fourth case: the surveyor could not survey, the site is not ready (docs/adr/0045); "ready" on the page
+    String paused = new ApiClient(port).fileFor(phoneB);
+    StaffWalk.toSurveyPaused(Staff.engineRest(port), new ApiClient(port), permitFilings::filingsFor, paused,
+        "siteNotReady", Duration.ofMinutes(1));
+
     NodeScript.Run browser = NodeScript.run(Duration.ofMinutes(4), SCRIPT, "http://localhost:" + port,
-        SCREENSHOTS.toString(), phoneA, phoneB, connected, "-", surveying, quoted);
+        SCREENSHOTS.toString(), phoneA, phoneB, connected, "-", surveying, quoted, paused);
     System.out.println(browser.output());
     assertThat(browser.finished()).as("browser walk-through finished in time").isTrue();
     assertThat(browser.exitCode()).as("browser walk-through:\n" + browser.output()).isZero();
@@ -131,6 +137,11 @@ class PortalBrowserIT {
         Integer.class, quoted)).isEqualTo(1);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(records.find(quoted).orElseThrow()
         .processInstanceId()).activityId("receiveTask_awaitPayment").finished().count()).isEqualTo(1);
+    // Phone B said on the page that the site is ready: the pause is the customer's time, the survey is back.
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_time WHERE application_number = ? AND cause = ?",
+        Integer.class, paused, "PAUSE_SURVEY_1")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
+        + "WHERE e.business_key_ = ? AND t.task_def_key_ = ?", Integer.class, paused, SURVEY_SITE)).isEqualTo(1);
     for (String picture : PICTURES) {
       assertThat(SCREENSHOTS.resolve(picture)).as(picture).exists();
       assertThat(Files.getLastModifiedTime(SCREENSHOTS.resolve(picture)).toInstant()).as(picture + " taken by this run")

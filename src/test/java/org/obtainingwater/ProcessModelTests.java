@@ -82,12 +82,12 @@ class ProcessModelTests {
 
   private static final Pattern ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$|^Message_[A-Z][A-Za-z0-9]*$");
   private static final Pattern WORKING_DAYS = Pattern.compile("^P(\\d+)D$");
-  private static final Pattern STAGE_DUE_DATE = Pattern.compile("^\\$\\{stageTargets\\.dueIn\\('([A-Z_]+)'\\)}$");
+  private static final Pattern STAGE_DUE_DATE = Pattern.compile("^\\$\\{stageTargets\\.dueIn\\('([A-Z_]+)'(, execution)?\\)}$");
   private static final Pattern CJK = Pattern.compile(".*\\p{IsHan}.*");
 
   /** Every diagram the checks below run on, with the counts that make a removed task or delegate show. */
   enum Diagram {
-    OBTAINING_WATER(Diagrams.OBTAINING_WATER, ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 12, 21),
+    OBTAINING_WATER(Diagrams.OBTAINING_WATER, ObtainingWaterProcess.PROCESS_KEY, ObtainingWaterProcess.class, 14, 21),
     PRE_ENGAGEMENT(Diagrams.PRE_ENGAGEMENT, PreEngagementProcess.PROCESS_KEY, PreEngagementProcess.class, 5, 1);
 
     final Path file;
@@ -147,7 +147,10 @@ class ProcessModelTests {
     assertThat(userTasks).hasSize(diagram.userTasks);
     for (UserTask task : userTasks) {
       assertThat(task.getCamundaCandidateGroupsList()).as(task.getId()).hasSize(1).allMatch(groups::contains);
-      if (diagram == Diagram.OBTAINING_WATER) {
+      if (diagram == Diagram.OBTAINING_WATER && ObtainingWaterProcess.UserTasks.CUSTOMER_WAITS.contains(task.getId())) {
+        // the customer's time (docs/adr/0045): nothing is due, nothing escalates
+        assertThat(task.getCamundaDueDate()).as(task.getId() + " due date").isNull();
+      } else if (diagram == Diagram.OBTAINING_WATER) {
         Matcher dueDate = STAGE_DUE_DATE.matcher(String.valueOf(task.getCamundaDueDate()));
         assertThat(dueDate.matches()).as(task.getId() + " due date " + task.getCamundaDueDate()).isTrue();
         assertThat(stageTargets.targetWorkingDays(Stage.valueOf(dueDate.group(1)))).as(task.getId() + " target").isPresent();
@@ -169,6 +172,11 @@ class ProcessModelTests {
   @Test
   void everyUserTask_isEscalatedWhenItsDueDatePasses_byOneNonInterruptingTimerOfTheSameDuration() {
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      if (ObtainingWaterProcess.UserTasks.CUSTOMER_WAITS.contains(task.getId())) {
+        assertThat(model.getModelElementsByType(BoundaryEvent.class)).as(task.getId() + " waits for the customer: no timer")
+            .noneMatch(event -> event.getAttachedTo() == task);
+        continue;
+      }
       BoundaryEvent timer = singleEscalationTimer(task);
       assertThat(timer.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDuration()
           .getTextContent()).as(timer.getId() + " duration").isEqualTo(task.getCamundaDueDate());
@@ -288,7 +296,9 @@ class ProcessModelTests {
     Collection<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
         .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
         .filter(event -> !(event.getAttachedTo() instanceof ReceiveTask)).toList();
-    assertThat(timers).hasSize(model.getModelElementsByType(UserTask.class).size() + 2);
+    // one per user task but the waits for the customer (docs/adr/0045), and one per permit sub-process
+    assertThat(timers).hasSize(model.getModelElementsByType(UserTask.class).size()
+        - ObtainingWaterProcess.UserTasks.CUSTOMER_WAITS.size() + 2);
     // The other boundary events end the work up to water-on: the withdrawal and the two refusals (docs/adr/0031),
     // the fallbacks after the platform's silence (docs/adr/0041) and the payment reminders (docs/adr/0043).
     assertThat(model.getModelElementsByType(BoundaryEvent.class)).filteredOn(event -> !timers.contains(event))

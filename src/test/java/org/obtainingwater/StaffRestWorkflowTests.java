@@ -69,6 +69,7 @@ class StaffRestWorkflowTests {
     ENTERED.put("channel", "counter");
     ENTERED.put("projectReference", "");
     ENTERED.put("intakeDecision", "accepted");
+    ENTERED.put("awaitingCustomer", false); // the site is ready: the clock does not stop (docs/adr/0045)
     ENTERED.put("surveyConclusion", "feasible");
     ENTERED.put("connectionPoint", "新丰路 DN400 市政管");
     ENTERED.put("externalPipeLength", 160);
@@ -97,7 +98,7 @@ class StaffRestWorkflowTests {
 
   /** Values a visible-only-when field must not receive in this walk-through (its branch is not taken). */
   static final List<String> HIDDEN_IN_THIS_CASE = List.of("intakeRejectionReason", "infeasibilityReason",
-      "permitRejectionReason", "constructionNotes");
+      "permitRejectionReason", "constructionNotes", "pauseReason", "pauseRemark");
 
   @LocalServerPort
   int port;

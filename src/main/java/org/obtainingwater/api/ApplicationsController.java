@@ -21,6 +21,7 @@ import org.obtainingwater.cases.CustomerCases;
 import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.identity.RateLimits;
 import org.obtainingwater.identity.RateLimits.Limit;
+import org.obtainingwater.pauses.CustomerPauses;
 import org.obtainingwater.process.InvalidInputException;
 import org.obtainingwater.web.CustomerPrincipal;
 import org.obtainingwater.web.Doors;
@@ -63,21 +64,23 @@ class ApplicationsController {
   private final RateLimits limits;
   private final CaseTimeline timeline;
   private final SupplyContracts contracts;
+  private final CustomerPauses pauses;
 
   ApplicationsController(CaseFiling filing, CustomerCases cases, RateLimits limits, CaseTimeline timeline,
-      SupplyContracts contracts) {
+      SupplyContracts contracts, CustomerPauses pauses) {
     this.filing = filing;
     this.cases = cases;
     this.limits = limits;
     this.timeline = timeline;
     this.contracts = contracts;
+    this.pauses = pauses;
   }
 
   private CaseStatus status(CustomerCases.CaseView view) {
     // An open case whose contract waits for the signature waits for the customer (docs/adr/0046): that is the next step.
     boolean toSign = !view.record().finished() && contracts.find(view.record().applicationNumber())
         .filter(contract -> contract.signature().isEmpty()).isPresent();
-    return CaseStatus.of(view, timeline.of(view), toSign);
+    return CaseStatus.of(view, timeline.of(view), pauses.of(view.record().processInstanceId()), toSign);
   }
 
   private CustomerPrincipal reader(HttpServletRequest http) {
@@ -199,5 +202,23 @@ class ApplicationsController {
     CaseStatus rated = status(cases.rate(applicationNumber, customer.phone(), request.score().intValueExact(),
         request.keptComment()));
     return ResponseEntity.status(HttpStatus.CREATED).body(rated);
+  }
+
+  @Operation(summary = "条件已具备，请继续办理", description = "查勘或装表因客户的原因暂停（等待客户条件具备）时，客户说明条件已具备："
+      + "暂停结束，工作人员重新安排上门；暂停期间是客户的时间，不计入办理时限（docs/adr/0045）。请求体为空对象 {}。")
+  @ApiResponse(responseCode = "200", description = "已恢复办理，返回恢复后的进度（pause 为 null）")
+  @ApiResponse(responseCode = "401", description = "没有客户会话，也没有渠道凭证",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "这个手机号名下没有这个编号的申请",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "申请目前没有暂停，无需恢复",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(path = "/{applicationNumber}/readiness", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CaseStatus ready(
+      @PathVariable @Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE) String applicationNumber,
+      @RequestBody(required = false) ReadinessRequest request, HttpServletRequest http) {
+    CustomerPrincipal customer = CustomerPrincipal.of(http);
+    pauses.resumeByCustomer(applicationNumber, customer.phone());
+    return status(cases.status(applicationNumber, customer.phone()));
   }
 }

@@ -2,6 +2,7 @@ package org.obtainingwater.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.obtainingwater.cases.CaseRecord;
@@ -10,6 +11,7 @@ import org.obtainingwater.cases.Stage;
 import org.obtainingwater.cases.CustomerCases.CaseView;
 import org.obtainingwater.cases.PreEngagementLink;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.pauses.CustomerPauses;
 import org.obtainingwater.visits.VisitKind;
 
 /** A case as its applicant sees it. */
@@ -31,7 +33,25 @@ record CaseStatus(
     @Schema(description = "客户对本次服务的评价；尚未评价时为 null", nullable = true) Rating rating,
     @Schema(description = "现在能否评价：已通水且尚未评价时为 true") boolean canRate,
     @Schema(description = "现在可以预约或改约的上门事项：survey 查勘（受理通过后）、metering 装表（具备装表条件后）；没有时为 null",
-        nullable = true, example = "survey") String bookableVisit) {
+        nullable = true, example = "survey") String bookableVisit,
+    @Schema(description = "等待客户条件具备：办理暂停、不计时限，原因和客户怎样恢复；未暂停时为 null", nullable = true) Pause pause) {
+
+  @Schema(description = "办理暂停，等待客户条件具备（docs/adr/0045）：暂停期间是客户的时间，不计入办理时限")
+  record Pause(
+      @Schema(description = "暂停的环节代码", example = "SURVEY") String stage,
+      @Schema(description = "暂停的环节", example = "现场查勘") String stageLabel,
+      @Schema(description = "暂停原因代码：siteNotReady 现场条件不具备、customerPostponed 客户要求延期、customerUnreachable 联系不上客户",
+          example = "siteNotReady") String reason,
+      @Schema(description = "暂停原因", example = "现场条件不具备") String reasonLabel,
+      @Schema(description = "暂停开始时间") OffsetDateTime since) {
+
+    static Pause of(CustomerPauses.Pause pause) {
+      return new Pause(pause.stage().name(), pause.stage().label(), pause.reason().code(), pause.reason().label(),
+          pause.since());
+    }
+  }
+
+  static final String PAUSED_NEXT_STEP = "条件具备后，请点“条件已具备，请继续办理”，我们会重新安排上门；暂停期间不计入办理时限。";
 
   @Schema(description = "客户在通水后对服务的评价（每件申请一次）")
   record Rating(
@@ -66,16 +86,18 @@ record CaseStatus(
   }
 
   /** {@code contractToSign}: the case is open and its supply contract waits for the customer's signature. */
-  static CaseStatus of(CaseView view, List<CaseTimeline.Step> timeline, boolean contractToSign) {
+  static CaseStatus of(CaseView view, List<CaseTimeline.Step> timeline, Optional<CustomerPauses.Pause> paused,
+      boolean contractToSign) {
     CaseRecord record = view.record();
     boolean finished = record.finished();
-    String nextStep = finished ? record.outcome().nextStep()
+    Pause pause = finished ? null : paused.map(Pause::of).orElse(null);
+    String nextStep = finished ? record.outcome().nextStep() : pause != null ? PAUSED_NEXT_STEP
         : contractToSign ? Stage.WATER_ON.nextStep() : record.stage().nextStep();
     return new CaseStatus(record.applicationNumber(), record.stage().name(), record.stage().label(),
         finished ? record.outcome().name() : null, finished ? record.outcome().label() : null, record.receivedAt(),
         record.finishedAt(), nextStep,
         view.history().stream().map(StageStep::of).toList(), view.preEngagement().map(PreEngagement::of).orElse(null), timeline,
         view.rating().map(Rating::of).orElse(null), view.rating().isEmpty() && ServiceRatings.ratable(record),
-        finished ? null : VisitKind.bookableIn(record.stage()).map(VisitKind::path).orElse(null));
+        finished || pause != null ? null : VisitKind.bookableIn(record.stage()).map(VisitKind::path).orElse(null), pause);
   }
 }

@@ -12,7 +12,10 @@ import org.obtainingwater.process.TaskInput;
 import org.obtainingwater.process.TaskInputCheck;
 import org.springframework.stereotype.Component;
 
-/** {@code userTask_installMeter} (装表通水): the meter is identified and the water-on time is a real time. */
+/**
+ * {@code userTask_installMeter} (装表通水): the meter is identified and the water-on time is a real time; or the visit
+ * could not take place because of the customer (等待客户条件具备, docs/adr/0045) and only the reason is needed.
+ */
 @Component
 class MeteringCompletionCheck extends TaskInputCheck {
 
@@ -20,6 +23,9 @@ class MeteringCompletionCheck extends TaskInputCheck {
 
   @Override
   protected void check(TaskInput input) {
+    if (awaitingCustomer(input)) {
+      return;
+    }
     input.requiredText(METER_SERIAL_NUMBER, 32, SERIAL, "应为 4–32 位字母、数字或连字符");
     input.requiredOneOf(METER_DN, NominalSizes.METERS);
     input.requiredNumber(INITIAL_READING, 0, 99_999_999);

@@ -24,6 +24,8 @@ public enum NoticeType {
   CONTRACT_SIGNING_CODE,
   /** Staff booked or moved the customer's survey or meter visit (docs/adr/0044); the customer's own changes send none. */
   VISIT_RESCHEDULED,
+  /** Staff stopped the clock until the customer is ready (等待客户条件具备, docs/adr/0045): why, and how to resume. */
+  CASE_PAUSED,
   /** To a supervisor, not a customer: work ran past its stage's target (docs/adr/0018); sent by SMS only when
    * {@code obtaining-water.adapters.supervisor-notifier} is {@code sms}, never through the outbox. */
   SUPERVISOR_OVERDUE,

@@ -46,7 +46,7 @@ final class Notices {
       // (a phishing vector); staff read it in the case.
       case APPLICATION_WITHDRAWN -> "您的用水报装申请 " + number + " 已按您的要求撤回，相关工作已停止。"
           + "如非本人操作，请致电服务热线。";
-      case VERIFICATION_CODE, CONTRACT_SIGNING_CODE, VISIT_RESCHEDULED ->
+      case VERIFICATION_CODE, CONTRACT_SIGNING_CODE, VISIT_RESCHEDULED, CASE_PAUSED ->
           throw new IllegalArgumentException(type + " is composed where it is made");
       case SUPERVISOR_OVERDUE, SUPERVISOR_CALENDAR, SUPERVISOR_COMPLAINT ->
           throw new IllegalArgumentException(type + " goes to a supervisor");

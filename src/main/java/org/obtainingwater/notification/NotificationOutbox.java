@@ -114,6 +114,20 @@ public class NotificationOutbox implements CustomerNotifier {
     send(new Notice(applicationNumber, phone, NoticeType.VISIT_RESCHEDULED, text, params));
   }
 
+  /**
+   * Tells the customer that the case waits for them (等待客户条件具备, docs/adr/0045): the stage, the reason from the
+   * list (never staff's free-text remark) and how to resume, in the transaction that paused it.
+   */
+  public void sendCasePaused(String applicationNumber, String phone, String stage, String reason) {
+    String text = Notices.SIGNATURE + "您的用水报装 " + applicationNumber + " 的" + stage + "因“" + reason
+        + "”暂停办理，暂停期间不计入办理时限。条件具备后，请在客户页面点“条件已具备，请继续办理”，或致电服务热线。";
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("number", applicationNumber);
+    params.put("stage", stage);
+    params.put("reason", reason);
+    send(new Notice(applicationNumber, phone, NoticeType.CASE_PAUSED, text, params));
+  }
+
   /** Every message text in the outbox mentioning the given text, whatever its case (for checks that free text never leaves). */
   public int messagesContaining(String text) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE message_text LIKE ?", Integer.class,

@@ -132,6 +132,15 @@ public final class CaseVariables {
   /** Task-local copy of the booked visit on the survey or metering task, for the Tasklist card. */
   public static final ProcessVariable<String> CARD_VISIT = text("cardVisit", "预约上门");
 
+  // The clock stops for the customer (docs/adr/0045): survey and metering staff mark 等待客户条件具备 in their form
+  /** Always written by the survey and metering checks (false unless ticked): the gateway 需等待客户？ reads it. */
+  public static final ProcessVariable<Boolean> AWAITING_CUSTOMER = flag("awaitingCustomer", "等待客户条件具备");
+  /** One of {@code org.obtainingwater.pauses.PauseReason}'s codes: siteNotReady, customerPostponed, customerUnreachable. */
+  public static final ProcessVariable<String> PAUSE_REASON = text("pauseReason", "暂停原因");
+  public static final ProcessVariable<String> PAUSE_REMARK = text("pauseRemark", "暂停说明");
+  /** Staff's note when they resume in Tasklist (恢复办理); the customer's own "ready" writes none. */
+  public static final ProcessVariable<String> RESUME_NOTE = text("resumeNote", "恢复办理说明");
+
   // Task-local flag of a task that ran past its stage's target (see org.obtainingwater.sla.OverdueEscalations)
   public static final ProcessVariable<Boolean> OVERDUE = flag("overdue", "已超期");
 

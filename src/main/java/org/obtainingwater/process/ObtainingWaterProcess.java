@@ -59,6 +59,14 @@ public final class ObtainingWaterProcess {
     public static final String RECTIFY_SERVICE = "userTask_rectifyService";
     /** Customer service follows up a contract unsigned five working days after water-on (docs/adr/0046). */
     public static final String FOLLOW_UP_CONTRACT_SIGNING = "userTask_followUpContractSigning";
+    /**
+     * 等待客户条件具备 (docs/adr/0045): the clock stopped for the customer after the survey or the meter visit. The
+     * customer's time, not the utility's: no due date and no overdue timer, unlike every other user task.
+     */
+    public static final String AWAIT_SURVEY_READINESS = "userTask_awaitSurveyReadiness";
+    public static final String AWAIT_METER_READINESS = "userTask_awaitMeterReadiness";
+    /** The user tasks that wait for the customer (see {@link #AWAIT_SURVEY_READINESS}). */
+    public static final java.util.Set<String> CUSTOMER_WAITS = java.util.Set.of(AWAIT_SURVEY_READINESS, AWAIT_METER_READINESS);
 
     private UserTasks() {
     }

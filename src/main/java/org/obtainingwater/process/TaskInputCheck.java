@@ -37,6 +37,22 @@ public abstract class TaskInputCheck implements ExecutionListener {
     }
   }
 
+  /**
+   * 等待客户条件具备 (docs/adr/0045), for the survey and metering checks: whether staff stopped the clock for the
+   * customer. Then a reason from {@link PauseReason} is required and the remark optional, and the task's other
+   * fields are not (the visit did not happen). The flag is always written, false unless ticked, because the
+   * gateway 需等待客户？ after the task reads it and a REST client may leave it out.
+   */
+  protected static boolean awaitingCustomer(TaskInput input) {
+    boolean awaiting = input.flag(CaseVariables.AWAITING_CUSTOMER);
+    if (awaiting) {
+      input.requiredChoice(CaseVariables.PAUSE_REASON, PauseReason.codes());
+      input.optionalText(CaseVariables.PAUSE_REMARK, 500);
+    }
+    CaseVariables.AWAITING_CUSTOMER.set(input.scope(), awaiting);
+    return awaiting;
+  }
+
   /** Reads the submitted values and records every problem on {@code input}. */
   protected abstract void check(TaskInput input);
 }

@@ -103,6 +103,63 @@ public class CustomerTime {
     return Optional.of(due);
   }
 
+  /**
+   * Records one cause of customer time in a stage whose task is not open now (a pause, docs/adr/0045: the stage's
+   * task was completed to wait for the customer and is created again when the customer is ready), replacing what
+   * that cause had. {@code utilityDue} is the due date the stage's task had without customer time; it is kept only
+   * when the stage has no row yet, so the stage's first task's due date stays the one everything counts from. The
+   * task created again is due at {@link #dueAfterCustomerTime}: the diagram asks {@link StageTargets} for it.
+   */
+  @Transactional
+  public void record(String applicationNumber, Stage stage, String cause, String reason, Duration workingTime,
+      Instant utilityDue) {
+    if (workingTime.isNegative()) {
+      throw new IllegalArgumentException("Customer time cannot be negative: " + workingTime);
+    }
+    OffsetDateTime kept = utilityDue(applicationNumber, stage)
+        .orElse(utilityDue == null ? null : utilityDue.atOffset(ZoneOffset.UTC));
+    jdbc.update("DELETE FROM customer_time WHERE application_number = ? AND stage = ? AND cause = ?",
+        applicationNumber, stage.name(), cause);
+    jdbc.update("INSERT INTO customer_time (application_number, stage, cause, reason, working_minutes, utility_due_at, "
+        + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", applicationNumber, stage.name(), cause, reason,
+        (int) workingTime.toMinutes(), kept, RecordedTime.now());
+    LOG.info("Application {}: customer time in {} is {} min ({}: {} min, {})", applicationNumber, stage,
+        inStage(applicationNumber, stage).toMinutes(), cause, workingTime.toMinutes(), reason);
+  }
+
+  /**
+   * When a stage's task created now is due: the first task's due date without customer time plus all of the
+   * stage's customer time, in working time; empty when the stage has no customer time recorded (the task's due
+   * date is then the stage target from its creation).
+   */
+  public Optional<Instant> dueAfterCustomerTime(String applicationNumber, Stage stage) {
+    return utilityDue(applicationNumber, stage)
+        .map(due -> calendar.add(due.toInstant(), inStage(applicationNumber, stage)));
+  }
+
+  /**
+   * Keeps a cause's time under another name (the cause's own name is then free to start again), e.g. a later-booked
+   * visit spent by a pause (docs/adr/0045); nothing when the stage has no such cause.
+   */
+  @Transactional
+  public void rename(String applicationNumber, Stage stage, String cause, String newCause) {
+    jdbc.update("UPDATE customer_time SET cause = ? WHERE application_number = ? AND stage = ? AND cause = ?", newCause,
+        applicationNumber, stage.name(), cause);
+  }
+
+  /** Causes of the stage whose name starts with the prefix, e.g. every pause of the stage. */
+  public int count(String applicationNumber, Stage stage, String causePrefix) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM customer_time WHERE application_number = ? AND stage = ? "
+        + "AND cause LIKE ?", Integer.class, applicationNumber, stage.name(), causePrefix + "%");
+    return count == null ? 0 : count;
+  }
+
+  private Optional<OffsetDateTime> utilityDue(String applicationNumber, Stage stage) {
+    return jdbc.query("SELECT utility_due_at FROM customer_time WHERE application_number = ? AND stage = ? "
+        + "AND utility_due_at IS NOT NULL", (rs, row) -> RecordedTime.read(rs, "utility_due_at"),
+        applicationNumber, stage.name()).stream().findFirst();
+  }
+
   /** The customer's time in one stage, all causes. */
   public Duration inStage(String applicationNumber, Stage stage) {
     Integer minutes = jdbc.queryForObject("SELECT COALESCE(SUM(working_minutes), 0) FROM customer_time "

@@ -2,6 +2,7 @@ package org.obtainingwater.sla;
 
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.obtainingwater.cases.Stage;
 import org.springframework.stereotype.Component;
@@ -32,10 +34,12 @@ public class StageTargets {
 
   private final ProcessEngineConfigurationImpl engine;
   private final WorkingCalendar calendar;
+  private final CustomerTime customerTime;
 
-  StageTargets(ProcessEngine processEngine, WorkingCalendar calendar) {
+  StageTargets(ProcessEngine processEngine, WorkingCalendar calendar, CustomerTime customerTime) {
     this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     this.calendar = calendar;
+    this.customerTime = customerTime;
   }
 
   /**
@@ -117,6 +121,21 @@ public class StageTargets {
     // P1D as one office day and PT..M as office minutes).
     long minutes = Math.round((days - whole) * calendar.officeDay().toMinutes());
     return (whole > 0 ? "P" + whole + "DT" : "PT") + minutes + "M";
+  }
+
+  /**
+   * As {@link #dueIn(String)}, for a stage whose task is created again after the clock stopped for the customer
+   * (docs/adr/0045): then the task, and its overdue timer with the same expression, is due at the stage's first
+   * task's due date plus all of the stage's customer time (a {@link Date}, which the engine takes as it is for both);
+   * otherwise the stage target from now. In the diagram: {@code ${stageTargets.dueIn('SURVEY', execution)}}.
+   */
+  public Object dueIn(String stageName, DelegateExecution execution) {
+    String target = dueIn(stageName);
+    String number = execution.getProcessBusinessKey();
+    if (number == null) {
+      return target;
+    }
+    return customerTime.dueAfterCustomerTime(number, Stage.valueOf(stageName)).<Object>map(Date::from).orElse(target);
   }
 
   private Number evaluate(String decisionKey, Map<String, Object> variables) {

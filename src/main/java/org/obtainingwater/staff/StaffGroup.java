@@ -12,7 +12,8 @@ import org.obtainingwater.process.PreEngagementProcess;
  */
 public enum StaffGroup {
   INTAKE("intake", "受理员", "受理待办", List.of(UserTasks.REVIEW_APPLICATION)),
-  SURVEY("survey", "查勘员", "查勘待办", List.of(UserTasks.SURVEY_SITE, PreEngagementProcess.UserTasks.PRE_SURVEY_SITE)),
+  SURVEY("survey", "查勘员", "查勘待办", List.of(UserTasks.SURVEY_SITE, UserTasks.AWAIT_SURVEY_READINESS,
+      PreEngagementProcess.UserTasks.PRE_SURVEY_SITE)),
   DESIGN("design", "设计员", "设计待办", List.of(UserTasks.DESIGN_SUPPLY_SCHEME,
       PreEngagementProcess.UserTasks.PRE_DESIGN_SUPPLY_SCHEME)),
   PERMITS("permits", "代办员", "许可代办待办", List.of(UserTasks.RECORD_ROAD_PERMIT_DECISION,
@@ -20,7 +21,7 @@ public enum StaffGroup {
       UserTasks.REVISE_GREENERY_PERMIT_APPLICATION)),
   CONSTRUCTION("construction", "施工队", "施工待办", List.of(UserTasks.BUILD_EXTERNAL_PIPELINE,
       PreEngagementProcess.UserTasks.BUILD_PIPE_AHEAD)),
-  METERING("metering", "装表员", "装表通水待办", List.of(UserTasks.INSTALL_METER)),
+  METERING("metering", "装表员", "装表通水待办", List.of(UserTasks.INSTALL_METER, UserTasks.AWAIT_METER_READINESS)),
   CUSTOMER_SERVICE("customer-service", "客服专员", "回访待办", List.of(UserTasks.CALL_BACK_CUSTOMER,
       UserTasks.FOLLOW_UP_CONTRACT_SIGNING)),
   SUPERVISORS("supervisors", "服务督导", "整改待办", List.of(UserTasks.RECTIFY_SERVICE)),

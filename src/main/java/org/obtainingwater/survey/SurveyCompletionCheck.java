@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code userTask_surveySite} (现场查勘): a feasible site has the data design and the permit rules
  * need; an infeasible one says why. The two crossing flags are always written (false when the
- * form left them out) because the permit decision table reads them.
+ * form left them out) because the permit decision table reads them. A survey that could not take place because of
+ * the customer (等待客户条件具备, docs/adr/0045) needs only the reason.
  */
 @Component
 class SurveyCompletionCheck extends TaskInputCheck {
@@ -28,6 +29,9 @@ class SurveyCompletionCheck extends TaskInputCheck {
 
   @Override
   protected void check(TaskInput input) {
+    if (awaitingCustomer(input)) {
+      return;
+    }
     String conclusion = input.requiredChoice(SURVEY_CONCLUSION, Set.of(FEASIBLE, NOT_FEASIBLE));
     if (NOT_FEASIBLE.equals(conclusion)) {
       input.requiredText(INFEASIBILITY_REASON, 500);

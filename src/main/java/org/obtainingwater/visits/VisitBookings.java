@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.obtainingwater.cases.CaseRecord;
@@ -228,6 +229,24 @@ public class VisitBookings {
     LOG.info("Application {}: {} visit {} by {} {} ({} -> {})", number, kind, current.isPresent() ? "rescheduled" : "booked",
         role, by, from, chosen);
     return offer(record, kind);
+  }
+
+  /**
+   * The visit came but the customer was not ready (等待客户条件具备, docs/adr/0045): the booking is spent. The time of a
+   * later choice stays the customer's under a cause of its own, the booking and the visit shown to staff go, and the
+   * next booking, after the pause, is a first booking again counted from the earliest slot offered then: the time
+   * of the pause is not the customer's twice.
+   */
+  @Transactional
+  public void spentByPause(String applicationNumber, VisitKind kind, int pause, VariableScope caseScope) {
+    customerTime.rename(applicationNumber, kind.stage(), CAUSE_PREFIX + kind.name(),
+        CAUSE_PREFIX + kind.name() + "_BEFORE_PAUSE_" + pause);
+    int spent = jdbc.update("DELETE FROM visit_booking WHERE application_number = ? AND visit_kind = ?", applicationNumber,
+        kind.name());
+    if (spent > 0) {
+      caseScope.removeVariable(kind.variable().name());
+      LOG.info("Application {}: the {} visit booked was spent by pause {}", applicationNumber, kind, pause);
+    }
   }
 
   private Offer offer(CaseRecord record, VisitKind kind) {

@@ -60,6 +60,7 @@ import org.obtainingwater.support.ApiClient;
 import org.obtainingwater.support.AtOnce;
 import org.obtainingwater.support.CaseDriver;
 import org.obtainingwater.support.OpenApiExamples;
+import org.obtainingwater.support.TestCases;
 import org.obtainingwater.support.SmsCodes;
 import org.obtainingwater.support.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,6 +221,7 @@ abstract class CustomerApiContract {
         "/api/v1/verification-codes", "/api/v1/sessions",
         "/api/v1/applications", "/api/v1/applications/{applicationNumber}",
         "/api/v1/applications/{applicationNumber}/withdrawal", "/api/v1/applications/{applicationNumber}/rating",
+        "/api/v1/applications/{applicationNumber}/readiness",
         "/api/v1/permit-decisions/{permitApplicationRef}", "/api/v1/applications/{applicationNumber}/contract", "/api/v1/applications/{applicationNumber}/contract/document",
         "/api/v1/applications/{applicationNumber}/contract/signing-codes",
         "/api/v1/applications/{applicationNumber}/contract/signature", "/api/v1/staff/contracts/{applicationNumber}",
@@ -245,6 +247,7 @@ abstract class CustomerApiContract {
         "/paths/~1api~1v1~1applications~1{applicationNumber}/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1withdrawal/post",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1rating/post",
+        "/paths/~1api~1v1~1applications~1{applicationNumber}~1readiness/post",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1document/get",
         "/paths/~1api~1v1~1applications~1{applicationNumber}~1contract~1signing-codes/post",
@@ -280,6 +283,7 @@ abstract class CustomerApiContract {
     List<String> order = List.of("post /api/v1/verification-codes", "post /api/v1/sessions", "post /api/v1/applications",
         "get /api/v1/applications", "get /api/v1/applications/{applicationNumber}",
         "post /api/v1/applications/{applicationNumber}/withdrawal", "post /api/v1/applications/{applicationNumber}/rating",
+        "post /api/v1/applications/{applicationNumber}/readiness",
         "get /api/v1/applications/{applicationNumber}/visits/{kind}", "post /api/v1/applications/{applicationNumber}/visits/{kind}",
         "get /api/v1/applications/{applicationNumber}/contract", "get /api/v1/applications/{applicationNumber}/contract/document",
         "post /api/v1/applications/{applicationNumber}/contract/signing-codes",
@@ -309,6 +313,10 @@ abstract class CustomerApiContract {
     // the counter signs a contract of its own: the customer signs the connected case's online first
     String counterCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
     driveTo(counterCase, Stage.CALLBACK);
+    // a case whose survey waits for the customer (docs/adr/0045): the customer says it is ready
+    String pausedCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
+    driveTo(pausedCase, Stage.SURVEY);
+    cases.complete(instance(pausedCase), SURVEY_SITE, TestCases.awaitingCustomer("customerPostponed"));
     // a case waiting for its survey visit: the customer books the earliest slot, then staff move it
     String surveyCase = api.apply(ApiClient.application(), null).json().get("applicationNumber").asText();
     driveTo(surveyCase, Stage.SURVEY);
@@ -367,6 +375,7 @@ abstract class CustomerApiContract {
       String path = document.examplePath(operation, operation.path().startsWith("/api/v1/staff/contracts/")
           ? java.util.Map.of("applicationNumber", counterCase)
           : operation.path().contains("/visits/") ? java.util.Map.of("applicationNumber", surveyCase)
+          : operation.path().endsWith("/readiness") ? java.util.Map.of("applicationNumber", pausedCase)
           : operation.path().startsWith("/api/v1/staff/quotes/") ? java.util.Map.of("applicationNumber", counterQuoteCase)
           : operation.path().contains("/quote") ? java.util.Map.of("applicationNumber", quotedCase)
           : operation.path().endsWith("/rating") || operation.path().contains("/contract")

@@ -165,6 +165,15 @@ public final class ApiClient {
     return filed.json().get("applicationNumber").asText();
   }
 
+  /**
+   * The customer says the conditions are met (条件已具备，请继续办理, docs/adr/0045) for the phone's case, as the page
+   * does: a JSON empty object.
+   */
+  public Answer ready(String number, String phone) {
+    return defaultPhone ? postJson(APPLICATIONS + "/" + number + "/readiness", "{}", CONTACT_PHONE, phone)
+        : postJson(APPLICATIONS + "/" + number + "/readiness", "{}");
+  }
+
   /** The customer's applications (我的申请). */
   public Answer mine() {
     return send("GET", APPLICATIONS, null);

@@ -2,6 +2,7 @@ package org.obtainingwater.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -46,6 +47,11 @@ public final class CaseDriver {
   /** Sets the engine's clock to a local time of the utility, e.g. {@code 2025-09-01T09:00}. */
   public static void clockAt(String localTime) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(UTILITY_ZONE).toInstant()));
+  }
+
+  /** A local time of the utility, e.g. {@code 2025-09-01T09:00}, as an instant (to compare due dates with). */
+  public static Instant local(String localTime) {
+    return LocalDateTime.parse(localTime).atZone(UTILITY_ZONE).toInstant();
   }
 
   /** Files an application at that local time (the engine's clock stays there). */

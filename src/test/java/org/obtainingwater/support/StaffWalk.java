@@ -127,6 +127,23 @@ public final class StaffWalk {
         + "/counter-signature", Map.of("documentSha256", documentSha256));
   }
 
+  /**
+   * Walks the case to its survey and the surveyor stops the clock for the customer there (等待客户条件具备,
+   * docs/adr/0045) with the reason code, through the task's form as Tasklist submits it.
+   */
+  public static void toSurveyPaused(Staff engineRest, ApiClient platform, Function<String, List<FiledPermit>> filings,
+      String applicationNumber, String reason, Duration within) {
+    toTask(engineRest, platform, filings, applicationNumber, SURVEY_SITE, within);
+    String user = STAFF.get(SURVEY_SITE);
+    Answer open = engineRest.as(user).get("/task?processInstanceBusinessKey=" + applicationNumber
+        + "&taskDefinitionKey=" + SURVEY_SITE);
+    Answer paused = engineRest.as(user).post("/task/" + open.json().get(0).get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of("awaitingCustomer", Map.of("value", true), "pauseReason", Map.of("value", reason))));
+    if (paused.status() != 204) {
+      throw new AssertionError("the survey of " + applicationNumber + " paused: " + paused);
+    }
+  }
+
   /** What the designer enters for a case whose fee is charged: a DN150 supply pipe (docs/adr/0043). */
   public static final Map<String, Object> CHARGED_DESIGN = Map.of("supplyPipeDn", 150, "meterDn", 100,
       "inRedLineBudget", 86000);

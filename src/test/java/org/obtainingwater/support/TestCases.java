@@ -48,6 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.obtainingwater.process.CaseVariables;
 import org.obtainingwater.process.ProcessVariable;
 
 /** What each form submits in a typical case, varied per test. Values as Tasklist sends them. */
@@ -192,6 +193,20 @@ public final class TestCases {
 
   public static VariableMap rectified(String note) {
     return vars().with(RECTIFICATION_NOTE, note).map();
+  }
+
+  /**
+   * Survey or metering staff stop the clock for the customer (等待客户条件具备, docs/adr/0045) with a reason code from
+   * {@code process.PauseReason}: siteNotReady, customerPostponed or customerUnreachable.
+   */
+  public static VariableMap awaitingCustomer(String reason) {
+    return vars().with(CaseVariables.AWAITING_CUSTOMER, true).with(CaseVariables.PAUSE_REASON, reason)
+        .with(CaseVariables.PAUSE_REMARK, "客户说下周才能完成场地平整").map();
+  }
+
+  /** Staff resume a paused case in Tasklist (恢复办理), with their note. */
+  public static VariableMap resumed(String note) {
+    return vars().with(CaseVariables.RESUME_NOTE, note).map();
   }
 
   private TestCases() {
