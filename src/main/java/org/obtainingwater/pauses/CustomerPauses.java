@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.obtainingwater.cases.CaseRecord;
@@ -25,6 +24,7 @@ import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.cases.Stage;
 import org.obtainingwater.notification.NotificationOutbox;
+import org.obtainingwater.process.AsTheApplication;
 import org.obtainingwater.process.ObtainingWaterProcess.UserTasks;
 import org.obtainingwater.process.PauseReason;
 import org.obtainingwater.sla.CustomerTime;
@@ -76,7 +76,6 @@ public class CustomerPauses {
 
   CustomerPauses(CaseRecords records, CustomerTime customerTime, WorkingCalendar calendar, TaskService tasks,
       RuntimeService runtime, IdentityService identity, NotificationOutbox outbox, VisitBookings visits) {
-    this.visits = visits;
     this.records = records;
     this.customerTime = customerTime;
     this.calendar = calendar;
@@ -84,6 +83,7 @@ public class CustomerPauses {
     this.runtime = runtime;
     this.identity = identity;
     this.outbox = outbox;
+    this.visits = visits;
   }
 
   /**
@@ -148,17 +148,11 @@ public class CustomerPauses {
     Task wait = openWait(record.processInstanceId()).orElseThrow(() -> new RequestRefusedException(CONFLICT,
         "申请 " + applicationNumber + " 目前没有暂停，正在正常办理，无需操作"));
     Stage stage = STAGES.get(wait.getTaskDefinitionKey());
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
     try {
-      tasks.complete(wait.getId());
+      AsTheApplication.run(identity, () -> tasks.complete(wait.getId()));
     } catch (NullValueException resumedMeanwhile) {
       // staff completed the wait in Tasklist between the look-up and now (their commit is not behind the case lock)
       throw new RequestRefusedException(CONFLICT, "申请 " + applicationNumber + " 刚刚已由工作人员恢复办理，无需操作");
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
     }
     LOG.info("Application {}: the customer is ready, {} resumes", applicationNumber, stage);
     return stage;

@@ -12,13 +12,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.process.AsTheApplication;
 import org.obtainingwater.process.RecordedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +89,8 @@ public class CustomerTime {
     }
     Duration total = inStage(applicationNumber, stage);
     Instant due = calendar.add(utilityDue.toInstant(), total);
-    asTheApplication(() -> {
+    // the due date is the application's bookkeeping, not a staff member's edit
+    AsTheApplication.run(identity, () -> {
       task.setDueDate(Date.from(due));
       tasks.saveTask(task);
       for (String timer : overdueTimers(task)) {
@@ -183,21 +184,5 @@ public class CustomerTime {
             && task.getTaskDefinitionKey().equals(boundary.getAttachedTo().getId()))
         .filter(boundary -> !boundary.getChildElementsByType(TimerEventDefinition.class).isEmpty())
         .map(BoundaryEvent::getId).toList();
-  }
-
-  /**
-   * The due date is the application's bookkeeping, not a staff member's edit: run without the caller's engine
-   * login, so no task authorization of the person asking applies.
-   */
-  private void asTheApplication(Runnable work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      work.run();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
   }
 }
