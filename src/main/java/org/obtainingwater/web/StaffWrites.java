@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.text.SimpleDateFormat;
@@ -216,38 +217,50 @@ class StaffWrites extends OncePerRequestFilter {
 
   /** The task's form fields; empty when there is no such open task (engine-rest answers that itself). */
   private Optional<Set<String>> taskFormFields(String taskId) {
-    return withoutAuthorization(() -> {
-      if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
-        return Optional.empty();
-      }
-      try (InputStream form = engine.getFormService().getDeployedTaskForm(taskId)) {
-        return Optional.of(fields(form));
-      } catch (RuntimeException | IOException noForm) {
-        // A task without a deployed Camunda Form asks for nothing.
-        return Optional.of(Set.<String>of());
-      }
-    });
+    try {
+      return withoutAuthorization(() -> {
+        if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+          return Optional.empty();
+        }
+        return Optional.of(fieldsOf(engine.getFormService().getDeployedTaskForm(taskId)));
+      });
+    } catch (RuntimeException failed) {
+      // A failed engine call rolls back the command it ran in, so it is not caught inside: either a colleague
+      // completed the task between the look-up and the form (a lost race, which engine-rest answers as for any task
+      // already done), or the task has no deployed Camunda Form and asks for nothing. Asked again on its own.
+      boolean open = withoutAuthorization(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0);
+      return open ? Optional.of(Set.of()) : Optional.empty();
+    }
   }
 
   private Optional<Set<String>> startFormFields(String key, String tenantId, String definitionId) {
-    return withoutAuthorization(() -> {
-      String id = definitionId;
-      if (key != null) {
-        ProcessDefinitionQuery query = engine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey(key).latestVersion();
-        query = tenantId != null ? query.tenantIdIn(tenantId) : query.withoutTenantId();
-        ProcessDefinition definition = query.singleResult();
-        id = definition == null ? null : definition.getId();
-      }
-      if (id == null || engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).count() == 0) {
-        return Optional.empty();
-      }
-      try (InputStream form = engine.getFormService().getDeployedStartForm(id)) {
-        return Optional.of(fields(form));
-      } catch (RuntimeException | IOException noForm) {
-        return Optional.of(Set.<String>of());
-      }
-    });
+    try {
+      return withoutAuthorization(() -> {
+        String id = definitionId;
+        if (key != null) {
+          ProcessDefinitionQuery query = engine.getRepositoryService().createProcessDefinitionQuery()
+              .processDefinitionKey(key).latestVersion();
+          query = tenantId != null ? query.tenantIdIn(tenantId) : query.withoutTenantId();
+          ProcessDefinition definition = query.singleResult();
+          id = definition == null ? null : definition.getId();
+        }
+        if (id == null || engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).count() == 0) {
+          return Optional.empty();
+        }
+        return Optional.of(fieldsOf(engine.getFormService().getDeployedStartForm(id)));
+      });
+    } catch (RuntimeException noForm) {
+      // no deployed Camunda Form (not caught inside, as above): the start asks for nothing
+      return Optional.of(Set.of());
+    }
+  }
+
+  private Set<String> fieldsOf(InputStream form) {
+    try (form) {
+      return fields(form);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
   }
 
   /** The keys of every field a person can fill in: not disabled, in groups too. */
