@@ -3,7 +3,6 @@ package org.obtainingwater.contract;
 import static org.obtainingwater.process.CaseVariables.APPLICATION_NUMBER;
 import static org.obtainingwater.process.CaseVariables.CONTRACT_SIGNED;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -12,16 +11,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.obtainingwater.cases.CaseRecord;
+import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.Stage;
+import org.obtainingwater.process.LostRace;
 import org.obtainingwater.process.ObtainingWaterProcess;
 import org.obtainingwater.process.RecordedTime;
 import org.obtainingwater.sla.CustomerTime;
@@ -54,15 +53,17 @@ public class ContractSigningWait implements ExecutionListener {
   static final String SIGNED_AFTER_CALLBACK = "CONTRACT_SIGNED_AFTER_CALLBACK";
 
   private final JdbcTemplate jdbc;
+  private final CaseRecords records;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final HistoryService history;
   private final CustomerTime customerTime;
   private final WorkingCalendar calendar;
 
-  ContractSigningWait(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, HistoryService history,
-      CustomerTime customerTime, WorkingCalendar calendar) {
+  ContractSigningWait(JdbcTemplate jdbc, CaseRecords records, RuntimeService runtime, TaskService tasks,
+      HistoryService history, CustomerTime customerTime, WorkingCalendar calendar) {
     this.jdbc = jdbc;
+    this.records = records;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
@@ -85,47 +86,36 @@ public class ContractSigningWait implements ExecutionListener {
    * again on the case's new state.
    */
   void signed(String applicationNumber) {
-    Optional<ProcessInstance> instance = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ObtainingWaterProcess.PROCESS_KEY).processInstanceBusinessKey(applicationNumber).active()
-        .list().stream().findFirst();
+    Optional<String> instance = records.find(applicationNumber).map(CaseRecord::processInstanceId);
     if (instance.isEmpty()) {
       return;
     }
-    String id = instance.get().getId();
-    boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(id)
-        .eventName(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED).count() > 0;
+    String id = instance.get();
+    boolean waiting = waitsForTheMessage(id);
     Optional<Task> followUp = waiting ? Optional.empty() : tasks.createTaskQuery().processInstanceId(id)
         .taskDefinitionKey(ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING).list().stream().findFirst();
-    try {
-      if (waiting) {
-        runtime.createMessageCorrelation(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED)
-            .processInstanceId(id).correlateWithResult();
-      } else if (followUp.isPresent()) {
-        tasks.complete(followUp.get().getId());
-      } else {
-        return;
-      }
-    } catch (ProcessEngineException failed) {
-      if (failed instanceof OptimisticLockingException) {
-        throw failed;
-      }
-      boolean stillWaits = waiting
-          ? runtime.createEventSubscriptionQuery().processInstanceId(id)
-              .eventName(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED).count() > 0
-          : tasks.createTaskQuery().taskId(followUp.get().getId()).count() > 0;
-      if (stillWaits) {
-        throw failed;
-      }
-      throw new OptimisticLockingException("supply contract of " + applicationNumber + ": the case changed while its "
-          + "signature was being applied (" + failed.getMessage() + ")");
+    if (!waiting && followUp.isEmpty()) {
+      return;
     }
+    LostRace.ifTheWaitEnded("supply contract of " + applicationNumber, () -> waiting ? waitsForTheMessage(id)
+        : tasks.createTaskQuery().taskId(followUp.get().getId()).count() > 0, () -> {
+          if (waiting) {
+            runtime.createMessageCorrelation(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED).processInstanceId(id)
+                .correlateWithResult();
+          } else {
+            tasks.complete(followUp.get().getId());
+          }
+        });
     LOG.info("Application {}: contract signed, the case goes on ({})", applicationNumber,
         waiting ? "was waiting" : "customer service's follow-up completed");
-    callbackDoneAt(id).ifPresent(callbackDone -> {
-      Duration waited = calendar.workingTimeBetween(callbackDone, RecordedTime.now().toInstant());
-      customerTime.set(applicationNumber, id, Stage.CALLBACK, ObtainingWaterProcess.UserTasks.FOLLOW_UP_CONTRACT_SIGNING,
-          SIGNED_AFTER_CALLBACK, "回访已办结，等待客户签署供水合同", waited);
-    });
+    callbackDoneAt(id).ifPresent(callbackDone -> customerTime.record(applicationNumber, Stage.CALLBACK,
+        SIGNED_AFTER_CALLBACK, "回访已办结，等待客户签署供水合同",
+        calendar.workingTimeBetween(callbackDone, RecordedTime.now().toInstant()), null));
+  }
+
+  private boolean waitsForTheMessage(String processInstanceId) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+        .eventName(ObtainingWaterProcess.MESSAGE_CONTRACT_SIGNED).count() > 0;
   }
 
   /** When the callback's branch reached the closing join, if it has. */

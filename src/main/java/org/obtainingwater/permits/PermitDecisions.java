@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
 import org.obtainingwater.cases.RequestRefusedException;
+import org.obtainingwater.process.LostRace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -106,27 +106,20 @@ public class PermitDecisions {
     }
 
     filings.recordDecision(reference, decision.decision(), permitNumber, rejectionReason, PermitFilings.VIA_PLATFORM);
-    try {
-      if (waiting.isPresent()) {
-        runtime.createMessageCorrelation(filing.kind().decisionMessage())
-            .processInstanceBusinessKey(filing.applicationNumber())
-            .setVariables(variables)
-            .correlateWithResult();
-      } else {
-        tasks.complete(task.get().getId(), variables);
-      }
-    } catch (ProcessEngineException failed) {
-      boolean stillWaits = waiting.isPresent()
-          ? runtime.createEventSubscriptionQuery().processInstanceId(filing.processInstanceId())
-              .eventType(EventType.MESSAGE.name()).eventName(filing.kind().decisionMessage()).count() > 0
-          : tasks.createTaskQuery().taskId(task.get().getId()).count() > 0;
-      if (stillWaits) {
-        throw failed;
-      }
-      // the wait found above ended in between (the fallback timer fired): a lost race, as above
-      throw new OptimisticLockingException("permit filing " + reference + ": the case changed while its decision was "
-          + "being applied (" + failed.getMessage() + ")");
-    }
+    // the wait found above may end in between (the fallback timer fires): a lost race, as above
+    LostRace.ifTheWaitEnded("permit filing " + reference, () -> waiting.isPresent()
+        ? runtime.createEventSubscriptionQuery().processInstanceId(filing.processInstanceId())
+            .eventType(EventType.MESSAGE.name()).eventName(filing.kind().decisionMessage()).count() > 0
+        : tasks.createTaskQuery().taskId(task.get().getId()).count() > 0, () -> {
+          if (waiting.isPresent()) {
+            runtime.createMessageCorrelation(filing.kind().decisionMessage())
+                .processInstanceBusinessKey(filing.applicationNumber())
+                .setVariables(variables)
+                .correlateWithResult();
+          } else {
+            tasks.complete(task.get().getId(), variables);
+          }
+        });
     LOG.info("Permit platform decided {} ({}) for {}: {}", reference, filing.kind().title(), filing.applicationNumber(),
         decision.decision());
     return filings.find(reference).orElseThrow();
