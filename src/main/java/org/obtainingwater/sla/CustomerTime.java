@@ -69,26 +69,16 @@ public class CustomerTime {
   @Transactional
   public Optional<Instant> set(String applicationNumber, String processInstanceId, Stage stage,
       String taskDefinitionKey, String cause, String reason, Duration workingTime) {
-    if (workingTime.isNegative()) {
-      throw new IllegalArgumentException("Customer time cannot be negative: " + workingTime);
-    }
     Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
         .singleResult();
-    OffsetDateTime utilityDue = jdbc.query("SELECT utility_due_at FROM customer_time WHERE application_number = ? "
-        + "AND stage = ? AND utility_due_at IS NOT NULL", (rs, row) -> RecordedTime.read(rs, "utility_due_at"),
-        applicationNumber, stage.name()).stream().findFirst()
-        .orElse(task == null || task.getDueDate() == null ? null
-            : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC));
-    jdbc.update("DELETE FROM customer_time WHERE application_number = ? AND stage = ? AND cause = ?",
-        applicationNumber, stage.name(), cause);
-    jdbc.update("INSERT INTO customer_time (application_number, stage, cause, reason, working_minutes, utility_due_at, "
-        + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", applicationNumber, stage.name(), cause, reason,
-        (int) workingTime.toMinutes(), utilityDue, RecordedTime.now());
-    if (task == null || utilityDue == null) {
+    record(applicationNumber, stage, cause, reason, workingTime,
+        task == null || task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    Optional<OffsetDateTime> utilityDue = utilityDue(applicationNumber, stage);
+    if (task == null || utilityDue.isEmpty()) {
       return Optional.empty();
     }
     Duration total = inStage(applicationNumber, stage);
-    Instant due = calendar.add(utilityDue.toInstant(), total);
+    Instant due = calendar.add(utilityDue.get().toInstant(), total);
     // the due date is the application's bookkeeping, not a staff member's edit
     AsTheApplication.run(identity, () -> {
       task.setDueDate(Date.from(due));
@@ -105,11 +95,12 @@ public class CustomerTime {
   }
 
   /**
-   * Records one cause of customer time in a stage whose task is not open now (a pause, docs/adr/0045: the stage's
-   * task was completed to wait for the customer and is created again when the customer is ready), replacing what
-   * that cause had. {@code utilityDue} is the due date the stage's task had without customer time; it is kept only
-   * when the stage has no row yet, so the stage's first task's due date stays the one everything counts from. The
-   * task created again is due at {@link #dueAfterCustomerTime}: the diagram asks {@link StageTargets} for it.
+   * Records one cause of customer time in a stage, replacing what that cause had, without moving a task: for a stage
+   * whose task is not open now (a pause, docs/adr/0045: the stage's task was completed to wait for the customer and
+   * is created again when the customer is ready; a contract signed after the callback, docs/adr/0046).
+   * {@code utilityDue} is the due date the stage's task had without customer time; it is kept only when the stage has
+   * no row yet, so the stage's first task's due date stays the one everything counts from. The task created again is
+   * due at {@link #dueAfterCustomerTime}: the diagram asks {@link StageTargets} for it.
    */
   @Transactional
   public void record(String applicationNumber, Stage stage, String cause, String reason, Duration workingTime,
