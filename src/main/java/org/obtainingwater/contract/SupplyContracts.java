@@ -140,8 +140,7 @@ public class SupplyContracts {
   public ContractRecord signAtCounter(String applicationNumber, String phone, String staff, String documentSha256) {
     ContractRecord contract = unsigned(applicationNumber, true);
     sameDocument(contract, documentSha256);
-    ContractRecord signed = sign(contract, new ContractSignature(Method.COUNTER, now(), contract.documentSha256(), phone,
-        null, staff));
+    ContractRecord signed = signedAtCounter(contract, phone, staff);
     wait.signed(applicationNumber);
     return signed;
   }
@@ -152,7 +151,10 @@ public class SupplyContracts {
    */
   @Transactional
   ContractRecord recordCounterSignature(String applicationNumber, String phone, String staff) {
-    ContractRecord contract = unsigned(applicationNumber, true);
+    return signedAtCounter(unsigned(applicationNumber, true), phone, staff);
+  }
+
+  private ContractRecord signedAtCounter(ContractRecord contract, String phone, String staff) {
     return sign(contract, new ContractSignature(Method.COUNTER, now(), contract.documentSha256(), phone, null, staff));
   }
 
