@@ -19,6 +19,7 @@ import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_GRE
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.FILE_ROAD_PERMIT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.GREENERY_PERMIT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ISSUE_WORK_ORDER;
+import static org.obtainingwater.process.ObtainingWaterProcess.Elements.OPEN_CUSTOMER_ACCOUNT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.ROAD_PERMIT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_CREDIT_PAYMENT;
 import static org.obtainingwater.process.ObtainingWaterProcess.Elements.AWAIT_PAYMENT;
@@ -85,6 +86,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.obtainingwater.cases.CaseRecords;
 import org.obtainingwater.cases.RequestRefusedException;
 import org.obtainingwater.cases.StageEntry;
+import org.obtainingwater.contract.ContractSignature;
 import org.obtainingwater.contract.SupplyContracts;
 import org.obtainingwater.payment.PaymentOrder;
 import org.obtainingwater.payment.Payments;
@@ -675,7 +677,7 @@ class ObtainingWaterProcessTests {
     assertThat(customerTime.inStage(instance.getBusinessKey(), Stage.CALLBACK))
         .isEqualTo(workingCalendar.workingTime("P5D").plusMinutes(1));
     assertThat(contracts.get(instance.getBusinessKey()).signature()).hasValueSatisfying(signature ->
-        assertThat(signature.method()).isEqualTo(org.obtainingwater.contract.ContractSignature.Method.COUNTER));
+        assertThat(signature.method()).isEqualTo(ContractSignature.Method.COUNTER));
   }
 
   @Test
@@ -693,7 +695,7 @@ class ObtainingWaterProcessTests {
     cases.executeJobs(instance);
     assertThat(instance).isEnded().hasPassed(END_WATER_CONNECTED);
     assertThat(contracts.get(instance.getBusinessKey()).signature()).hasValueSatisfying(signature -> {
-      assertThat(signature.method()).isEqualTo(org.obtainingwater.contract.ContractSignature.Method.COUNTER);
+      assertThat(signature.method()).isEqualTo(ContractSignature.Method.COUNTER);
       assertThat(signature.counterStaff()).isEqualTo("zhoufang");
     });
   }
@@ -704,7 +706,7 @@ class ObtainingWaterProcessTests {
     ProcessInstance instance = throughDesign(surveyed(0, false, false), designed(50, 50, 8_000));
     tasks().complete(cases.task(instance, INSTALL_METER).getId(), meterInstalled(50));
     Job openAccount = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-        .activityId(org.obtainingwater.process.ObtainingWaterProcess.Elements.OPEN_CUSTOMER_ACCOUNT).singleResult();
+        .activityId(OPEN_CUSTOMER_ACCOUNT).singleResult();
     engine.getManagementService().executeJob(openAccount.getId()); // the account is opened, the contract issued
     assertThat(contracts.find(instance.getBusinessKey())).as("issued before the notice is sent").isPresent();
 

@@ -46,7 +46,7 @@ public final class CaseDriver {
 
   /** Sets the engine's clock to a local time of the utility, e.g. {@code 2025-09-01T09:00}. */
   public static void clockAt(String localTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localTime).atZone(UTILITY_ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(local(localTime)));
   }
 
   /** A local time of the utility, e.g. {@code 2025-09-01T09:00}, as an instant (to compare due dates with). */

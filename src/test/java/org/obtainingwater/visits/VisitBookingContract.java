@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.DESIGN_SUPPLY_SCHEME;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.INSTALL_METER;
 import static org.obtainingwater.process.ObtainingWaterProcess.UserTasks.SURVEY_SITE;
+import static org.obtainingwater.support.CaseDriver.local;
 import static org.obtainingwater.support.TestCases.designed;
 import static org.obtainingwater.support.TestCases.meterInstalled;
 import static org.obtainingwater.support.TestCases.surveyed;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -367,10 +367,6 @@ abstract class VisitBookingContract {
   private Instant timerDue(ProcessInstance instance) {
     return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(SURVEY_TIMER)
         .singleResult().getDuedate().toInstant();
-  }
-
-  private static Instant local(String localTime) {
-    return LocalDateTime.parse(localTime).atZone(CaseDriver.UTILITY_ZONE).toInstant();
   }
 
   private static JsonNode find(JsonNode array, String value) {
