@@ -3,7 +3,6 @@ package org.obtainingwater.process;
 import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
  * An outside party's answer (the platform's permit decision, the customer's signature) applied to what the case was
@@ -19,14 +18,16 @@ public final class LostRace {
 
   /**
    * Runs {@code answer}; a failure while {@code stillWaits} says the wait is gone becomes an
-   * {@link OptimisticLockingException} naming {@code what}; any other failure is the caller's.
+   * {@link OptimisticLockingException} naming {@code what}; any other failure is the caller's. Any failure, not only
+   * the engine's own exceptions: a correlation that found the subscription just before the timer's commit removed
+   * the execution tree fails inside the engine with a {@link NullPointerException} (seen on PostgreSQL).
    */
   public static void ifTheWaitEnded(String what, BooleanSupplier stillWaits, Runnable answer) {
     try {
       answer.run();
     } catch (OptimisticLockingException lost) {
       throw lost;
-    } catch (ProcessEngineException failed) {
+    } catch (RuntimeException failed) {
       if (stillWaits.getAsBoolean()) {
         throw failed;
       }

@@ -201,7 +201,7 @@ abstract class SupplyContractContract {
    */
   @Test
   void aSignatureRacingTheFiveDayTimer_isRecorded_answered201_andTheCaseCloses_whicheverCommitsFirst() throws Exception {
-    for (int round = 1; round <= 3; round++) {
+    for (int round = 1; round <= 10; round++) {
       String number = channel.fileFor(SmsCodes.freshPhone("139"));
       ProcessInstance instance = cases.instance(number);
       cases.toWaterOn(instance);
